@@ -1,0 +1,73 @@
+// `npm run bench`: our parse + all rules against FRR's own checkers on the same generated files.
+// It reports figures and never fails a test run; a missing FRR tool is reported as such.
+import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { generateConfig } from './generate.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const workDir = join(root, 'bench', '.generated');
+mkdirSync(workDir, { recursive: true });
+const worker = join(workDir, 'worker.js');
+await build({
+  entryPoints: [join(root, 'bench', 'worker.ts')],
+  outfile: worker,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  logLevel: 'warning',
+});
+
+const SIZES = [1_000, 10_000, 100_000];
+const REPEATS = 3;
+const VTYSH = '/usr/bin/vtysh';
+const RELOAD = '/usr/lib/frr/frr-reload.py';
+const emptyRunning = join(workDir, 'running-empty.conf');
+writeFileSync(emptyRunning, '');
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function timeCommand(command, args) {
+  const times = [];
+  for (let i = 0; i < REPEATS; i++) {
+    const start = process.hrtime.bigint();
+    const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (result.error) return { error: result.error.message };
+  }
+  return { ms: median(times) };
+}
+
+const fmt = (ms) => (ms === undefined ? 'n/a' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+const ratio = (theirs, ours) => (theirs === undefined || !ours ? 'n/a' : `${(theirs / ours).toFixed(1)}×`);
+
+const rows = [];
+for (const size of SIZES) {
+  const file = join(workDir, `metallb-${size}.conf`);
+  writeFileSync(file, generateConfig(size));
+  const run = spawnSync(process.execPath, [worker, file, size >= 100_000 ? '7' : '11'], { encoding: 'utf8' });
+  if (run.status !== 0) {
+    console.error(`our checker failed on ${file}:\n${run.stderr}`);
+    process.exit(0);
+  }
+  const ours = JSON.parse(run.stdout);
+  const vtysh = existsSync(VTYSH) ? timeCommand(VTYSH, ['--dryrun', '-f', file]) : { error: 'not installed' };
+  const reload = existsSync(RELOAD) ? timeCommand('python3', [RELOAD, '--test', '--input', emptyRunning, file]) : { error: 'not installed' };
+  rows.push({ size, lines: ours.lines, ours, vtysh, reload });
+}
+
+console.log('frr-lint check (parse + all rules) vs FRR tools, median wall time in ms');
+console.log('| target | lines | frr-lint | vtysh --dryrun | ratio | frr-reload.py --test | ratio | frr-lint peak RSS |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const { size, lines, ours, vtysh, reload } of rows) {
+  console.log(
+    `| ${size / 1000}k | ${lines} | ${fmt(ours.medianMs)} | ${vtysh.error ?? fmt(vtysh.ms)} | ${ratio(vtysh.ms, ours.medianMs)} | ${reload.error ?? fmt(reload.ms)} | ${ratio(reload.ms, ours.medianMs)} | ${ours.maxRssMb.toFixed(0)} MB |`,
+  );
+}
+console.log('Targets at 100k lines: ≥ 20× vtysh --dryrun, ≥ 50× frr-reload.py --test, ≤ 150 MB.');

@@ -1,0 +1,88 @@
+/** Command-line parsing for `frr-lint`: a usage error is reported as a message, never a stack trace. */
+import { FRR_VERSIONS, type FrrVersion } from '../service/types';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+export type MetallbVersion = '0.13' | '0.14' | '0.15' | '0.16';
+export const METALLB_VERSIONS: readonly MetallbVersion[] = ['0.13', '0.14', '0.15', '0.16'];
+export type MetallbMode = 'frr' | 'frr-k8s';
+
+export interface CliOptions {
+  command: 'check' | 'render' | 'help' | 'version';
+  paths: string[];
+  format: OutputFormat;
+  frrVersion: FrrVersion;
+  metallbVersion: MetallbVersion;
+  mode: MetallbMode;
+  node?: string;
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage:
+  frr-lint check  [--format text|json|sarif] [--frr-version 8.4|9.1|10.x]
+                  [--metallb-version 0.13|0.14|0.15|0.16] [--mode frr|frr-k8s] PATH...
+  frr-lint render [--node NAME] [--metallb-version 0.13|0.14|0.15|0.16] [--mode frr|frr-k8s] PATH...
+  frr-lint --help | --version
+
+PATH is a file or a folder. frr.conf, *.conf and *.frr files are read as FRR configuration,
+*.yaml and *.yml as Kubernetes manifests (MetalLB, frr-k8s).
+check exits 1 when an error is found, 0 otherwise, 2 on a usage error or an unreadable file.`;
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T {
+  if (value === undefined) throw new UsageError(`${flag} needs a value (${allowed.join(', ')})`);
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, not '${value}'`);
+  }
+  return value as T;
+}
+
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const options: CliOptions = {
+    command: 'help',
+    paths: [],
+    format: 'text',
+    frrVersion: 'any',
+    metallbVersion: '0.16',
+    mode: 'frr',
+  };
+  const rest = [...argv];
+  const first = rest.shift();
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') return options;
+  if (first === '--version' || first === '-V') return { ...options, command: 'version' };
+  if (first !== 'check' && first !== 'render') throw new UsageError(`unknown command '${first}'`);
+  options.command = first;
+  while (rest.length > 0) {
+    const arg = rest.shift() as string;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string | undefined => (inline !== undefined ? inline : rest.shift());
+    switch (flag) {
+      case '--format':
+        if (options.command !== 'check') throw new UsageError('--format applies to check only');
+        options.format = oneOf(flag, value(), ['text', 'json', 'sarif'] as const);
+        break;
+      case '--frr-version':
+        options.frrVersion = oneOf(flag, value(), FRR_VERSIONS);
+        break;
+      case '--metallb-version':
+        options.metallbVersion = oneOf(flag, value(), METALLB_VERSIONS);
+        break;
+      case '--mode':
+        options.mode = oneOf(flag, value(), ['frr', 'frr-k8s'] as const);
+        break;
+      case '--node': {
+        const node = value();
+        if (!node) throw new UsageError('--node needs a node name');
+        options.node = node;
+        break;
+      }
+      case '--help':
+      case '-h':
+        return { ...options, command: 'help' };
+      default:
+        if (flag.startsWith('-') && flag !== '-') throw new UsageError(`unknown option '${flag}'`);
+        options.paths.push(arg);
+    }
+  }
+  if (options.paths.length === 0) throw new UsageError(`${options.command} needs at least one PATH`);
+  return options;
+}
