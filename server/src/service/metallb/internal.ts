@@ -37,6 +37,8 @@ export interface InternalSession {
   ebgpMultiHop: boolean;
   gracefulRestart: boolean;
   dualStackAddressFamily: boolean;
+  /** Before v0.15 only: activate the neighbor in its own address family only (later releases always do, unless dual-stack). */
+  disableMP?: boolean;
   /** Seconds; `undefined` when the BGPPeer leaves it unset (MetalLB's nil pointer), 0 is a real value. */
   holdTime?: number;
   keepaliveTime?: number;
@@ -89,7 +91,8 @@ export function readInternalConfig(json: unknown): InternalConfigReadResult {
   const reader = new FieldReader(problems);
   const config: InternalConfig = {
     hostname: reader.string(root, 'hostname', '$'),
-    logLevel: reader.string(root, 'logLevel', '$') || 'informational',
+    // Absent means the speaker's default level; an explicit "" is kept (older MetalLB tests rendered it).
+    logLevel: root.logLevel === undefined ? 'informational' : reader.string(root, 'logLevel', '$'),
     sessions: reader.list(root, 'sessions', '$').map((item, i) => readSession(item, `$.sessions[${i}]`, reader)),
     bfdProfiles: reader
       .list(root, 'bfdProfiles', '$')
@@ -132,6 +135,7 @@ function readSession(value: unknown, path: string, reader: FieldReader): Interna
       .list(obj, 'advertised', path)
       .map((item, i) => readAdvertisement(item, `${path}.advertised[${i}]`, reader)),
   };
+  if (obj.disableMP !== undefined) session.disableMP = reader.boolean(obj, 'disableMP', path);
   const holdTime = reader.integer(obj, 'holdTime', path);
   const keepaliveTime = reader.integer(obj, 'keepaliveTime', path);
   const connectTime = reader.integer(obj, 'connectTime', path);
