@@ -237,6 +237,8 @@ export interface LegacyUnknownKey {
   key: Located<string>;
   /** The Go type the key was read into, for MetalLB's message (`config.peer`, …). */
   goType: string;
+  /** 1-based line of the key inside the `config` text, as yaml.v2 reports it. */
+  line: number;
   /** The key the user most likely meant (`bfd-profile` for `bfdProfile`). */
   suggestion?: string;
 }
