@@ -1,0 +1,136 @@
+/**
+ * The LSP transport over the pure service: document sync, a workspace index of manifests and FRR
+ * files on disk, debounced diagnostics, and error containment. No language logic lives here.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  createConnection,
+  DiagnosticSeverity,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Diagnostic,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Workspace, documentKind } from './service/workspace';
+import type { Finding, FrrVersion } from './service/types';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const workspace = new Workspace();
+const DEBOUNCE_MS = 150;
+const pending = new Map<string, NodeJS.Timeout>();
+
+function contained<T>(what: string, fallback: T, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    connection.console.error(`${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return fallback;
+  }
+}
+
+const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+function toDiagnostics(document: TextDocument, findings: readonly Finding[]): Diagnostic[] {
+  return findings.map((finding) => ({
+    range: { start: document.positionAt(finding.range.start), end: document.positionAt(finding.range.end) },
+    severity: SEVERITY[finding.severity],
+    code: finding.code,
+    source: 'frr-metallb',
+    message: finding.message,
+  }));
+}
+
+function publish(uri: string): void {
+  const document = documents.get(uri);
+  if (!document) return;
+  const findings = contained(`diagnostics for ${uri}`, [] as Finding[], () => workspace.check(uri));
+  void connection.sendDiagnostics({ uri, version: document.version, diagnostics: toDiagnostics(document, findings) });
+}
+
+function schedule(uri: string): void {
+  clearTimeout(pending.get(uri));
+  pending.set(
+    uri,
+    setTimeout(() => {
+      pending.delete(uri);
+      publish(uri);
+    }, DEBOUNCE_MS),
+  );
+}
+
+/** Other open documents may depend on this one (BGPPeers in one file, extras in another). */
+function scheduleAllOpen(): void {
+  for (const document of documents.all()) schedule(document.uri);
+}
+
+function indexFolder(folder: string): void {
+  const walk = (dir: string, depth: number) => {
+    if (depth > 8) return;
+    for (const name of readdirSync(dir)) {
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const path = join(dir, name);
+      const stat = statSync(path);
+      if (stat.isDirectory()) walk(path, depth + 1);
+      else if (stat.size < 5_000_000) {
+        const uri = pathToFileURL(path).toString();
+        const kind = documentKind(uri, '');
+        if (kind) workspace.setFile(uri, readFileSync(path, 'utf8'), -1, kind);
+      }
+    }
+  };
+  contained(`indexing ${folder}`, undefined, () => walk(folder, 0));
+}
+
+connection.onInitialize((params) => {
+  for (const folder of params.workspaceFolders ?? []) {
+    if (folder.uri.startsWith('file:')) indexFolder(fileURLToPath(folder.uri));
+  }
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+    },
+  };
+});
+
+connection.onDidChangeConfiguration((change) => {
+  const settings = (change.settings as { frrMetallb?: { frrVersion?: FrrVersion } } | undefined)?.frrMetallb;
+  workspace.setOptions({ frrVersion: settings?.frrVersion ?? 'any' });
+  scheduleAllOpen();
+});
+
+connection.onDidChangeWatchedFiles((change) => {
+  for (const event of change.changes) {
+    if (documents.get(event.uri)) continue;
+    contained(`reading ${event.uri}`, undefined, () => {
+      if (event.type === 3) workspace.removeFile(event.uri);
+      else {
+        const kind = documentKind(event.uri, '');
+        if (kind) workspace.setFile(event.uri, readFileSync(fileURLToPath(event.uri), 'utf8'), -1, kind);
+      }
+    });
+  }
+  scheduleAllOpen();
+});
+
+documents.onDidChangeContent((event) => {
+  const kind = documentKind(event.document.uri, event.document.languageId);
+  if (!kind) return;
+  workspace.setFile(event.document.uri, event.document.getText(), event.document.version, kind);
+  scheduleAllOpen();
+});
+
+documents.onDidClose((event) => {
+  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,175 @@
+/**
+ * A set of documents checked together: FRR files on their own, Kubernetes manifests across files
+ * (BGPPeers in one file, the bgpextras ConfigMap in another). Results are cached by document
+ * version, and cross-file results by a generation that any manifest change bumps. The CLI and the
+ * LSP server share it, so both report exactly the same findings.
+ */
+import { checkFrrText, type FrrCheckResult as FrrCheck } from './check';
+import { parseFrr } from './frr/parser';
+import { parseEmbeddedFrr } from './k8s/embedded';
+import { parseManifests } from './k8s/parse';
+import type { ManifestFile } from './k8s/resources';
+import { buildInternalConfig } from './metallb/build';
+import { listNodes } from './metallb/nodes';
+import { renderFrrConf, type MetalLBVersion } from './metallb/render';
+import { validateResources } from './rules/metallb/webhook';
+import type { Finding, FrrVersion } from './types';
+
+export type DocumentKind = 'frr' | 'yaml';
+export type MetallbMode = 'frr' | 'frr-k8s';
+
+export interface WorkspaceOptions {
+  frrVersion: FrrVersion;
+  metallbVersion: MetalLBVersion;
+  mode: MetallbMode;
+}
+
+export const DEFAULT_OPTIONS: WorkspaceOptions = { frrVersion: 'any', metallbVersion: '0.16', mode: 'frr' };
+
+const FRR_FILE = /(^|\/)(frr|bgpd|zebra|bfdd|staticd|ospfd|isisd|pimd)\.conf$|\.frr$/i;
+const YAML_FILE = /\.ya?ml$/i;
+
+/** How a document is read, from its language id or, for files on disk, its name. */
+export function documentKind(uri: string, languageId: string): DocumentKind | undefined {
+  if (languageId === 'frr') return 'frr';
+  if (languageId === 'yaml') return 'yaml';
+  const path = uri.replace(/[?#].*$/, '');
+  if (FRR_FILE.test(path)) return 'frr';
+  if (YAML_FILE.test(path)) return 'yaml';
+  return undefined;
+}
+
+interface Entry {
+  uri: string;
+  text: string;
+  version: number;
+  kind: DocumentKind;
+  frr?: FrrCheck;
+  manifest?: ManifestFile;
+  embeddedFindings?: Finding[];
+}
+
+export interface RenderResult {
+  node: string;
+  text: string;
+  /** What the render assumed or could not know (runtime state, missing inputs). */
+  notes: string[];
+  /** Why MetalLB would refuse the configuration (it keeps the node's previous frr.conf then). */
+  errors: string[];
+}
+
+export class Workspace {
+  private readonly entries = new Map<string, Entry>();
+  private options: WorkspaceOptions;
+  private generation = 0;
+  private cross: { generation: number; byUri: Map<string, Finding[]> } | undefined;
+
+  constructor(options: Partial<WorkspaceOptions> = {}) {
+    this.options = { ...DEFAULT_OPTIONS, ...options };
+  }
+
+  setOptions(options: Partial<WorkspaceOptions>): void {
+    this.options = { ...this.options, ...options };
+    for (const entry of this.entries.values()) {
+      delete entry.frr;
+      delete entry.embeddedFindings;
+    }
+    this.generation++;
+  }
+
+  setFile(uri: string, text: string, version: number, kind: DocumentKind): void {
+    const existing = this.entries.get(uri);
+    if (existing && existing.text === text && existing.kind === kind) {
+      existing.version = version;
+      return;
+    }
+    this.entries.set(uri, { uri, text, version, kind });
+    if (kind === 'yaml' || existing?.kind === 'yaml') this.generation++;
+  }
+
+  removeFile(uri: string): void {
+    const existing = this.entries.get(uri);
+    if (!existing) return;
+    this.entries.delete(uri);
+    if (existing.kind === 'yaml') this.generation++;
+  }
+
+  has(uri: string): boolean {
+    return this.entries.has(uri);
+  }
+
+  /** Every finding that belongs to the document `uri`. */
+  check(uri: string): Finding[] {
+    const entry = this.entries.get(uri);
+    if (!entry) return [];
+    if (entry.kind === 'frr') return this.frrCheck(entry).findings;
+    const manifest = this.manifest(entry);
+    const own = [...manifest.findings, ...this.embeddedFindings(entry, manifest)];
+    const cross = this.crossFindings().get(uri) ?? [];
+    return [...own, ...cross].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  }
+
+  frrCheck(entry: Entry): FrrCheck {
+    entry.frr ??= checkFrrText(entry.text, { frrVersion: this.options.frrVersion });
+    return entry.frr;
+  }
+
+  manifests(): ManifestFile[] {
+    const files: ManifestFile[] = [];
+    for (const entry of this.entries.values()) if (entry.kind === 'yaml') files.push(this.manifest(entry));
+    return files;
+  }
+
+  /** Names of the nodes a render can be made for. */
+  nodes(): string[] {
+    const listing = listNodes(this.manifests().flatMap((file) => file.resources));
+    return listing.nodes.length > 0 ? listing.nodes.map((node) => node.name) : listing.mentioned;
+  }
+
+  render(node: string): RenderResult {
+    const resources = this.manifests().flatMap((file) => file.resources);
+    const built = buildInternalConfig(resources, node, { metallbVersion: this.options.metallbVersion });
+    return {
+      node,
+      text: renderFrrConf(built.config, this.options.metallbVersion),
+      notes: built.notes,
+      errors: built.errors,
+    };
+  }
+
+  private manifest(entry: Entry): ManifestFile {
+    entry.manifest ??= parseManifests(entry.text, entry.uri);
+    return entry.manifest;
+  }
+
+  /** FRR findings inside `extras` and `rawConfig`, mapped back into the YAML. */
+  private embeddedFindings(entry: Entry, manifest: ManifestFile): Finding[] {
+    if (entry.embeddedFindings) return entry.embeddedFindings;
+    const findings: Finding[] = [];
+    for (const resource of manifest.resources) {
+      const embedded =
+        resource.kind === 'ConfigMap' && 'configMap' in resource && resource.configMap === 'bgpextras'
+          ? resource.extras?.embedded
+          : resource.kind === 'FRRConfiguration'
+            ? resource.spec.raw?.rawConfig?.embedded
+            : undefined;
+      if (embedded) findings.push(...parseEmbeddedFrr(embedded, parseFrr, { frrVersion: this.options.frrVersion }).findings);
+    }
+    entry.embeddedFindings = findings;
+    return findings;
+  }
+
+  private crossFindings(): Map<string, Finding[]> {
+    if (this.cross?.generation === this.generation) return this.cross.byUri;
+    const byUri = new Map<string, Finding[]>();
+    for (const finding of validateResources(this.manifests())) {
+      const { uri, ...own } = finding;
+      if (!uri) continue;
+      const list = byUri.get(uri) ?? [];
+      list.push(own);
+      byUri.set(uri, list);
+    }
+    this.cross = { generation: this.generation, byUri };
+    return byUri;
+  }
+}
