@@ -11,12 +11,15 @@ import { Workspace } from './service/workspace';
 
 const VERSION = '0.1.0';
 
-interface Output {
+export interface Output {
+  /** Written as is: the rendered frr.conf must stay byte-exact. */
+  write: (text: string) => void;
   out: (text: string) => void;
   err: (text: string) => void;
 }
 
 const stdio: Output = {
+  write: (text) => process.stdout.write(text),
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
 };
@@ -58,7 +61,7 @@ function render(options: CliOptions, io: Output): number {
   }
   const result = workspace.render(node);
   for (const note of result.notes) io.err(`note: ${note}`);
-  process.stdout.write(result.text);
+  io.write(result.text);
   return 0;
 }
 
