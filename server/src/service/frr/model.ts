@@ -1,0 +1,180 @@
+/**
+ * `buildModel`: one pass over the parsed lines that records every definition and reference
+ * (with the range of the name token) and resolves what FRR ends up with for route-maps,
+ * prefix-lists and BGP instances. Linear in the number of lines, plus one sort of the occurrences.
+ */
+import type { CommandMatch, ParsedLine, ParseResult } from './syntax';
+import { BgpBuilder } from './model/bgp';
+import { PrefixListBuilder } from './model/prefixLists';
+import { referenceSpecs, scanWeakReferences } from './model/references';
+import { RouteMapBuilder } from './model/routeMaps';
+import { argRange, SymbolTable } from './model/symbols';
+import type { FrrModel, RouteMapEntry, SymbolKind, SymbolRef } from './model/types';
+
+export type * from './model/types';
+export { definitionsAt, occurrenceAt, referencesAt, symbolAt, symbolKey, symbolOf, isDefinition } from './model/symbols';
+
+/** Commands that define a structure named by their `name` argument. */
+const NAME_DEFINITIONS: Record<string, SymbolKind> = {
+  'route-map': 'route-map',
+  'prefix-list': 'ip-prefix-list',
+  'ipv6-prefix-list': 'ipv6-prefix-list',
+  'prefix-list-description': 'ip-prefix-list',
+  'ipv6-prefix-list-description': 'ipv6-prefix-list',
+  'access-list': 'access-list',
+  'ipv6-access-list': 'ipv6-access-list',
+  'community-list': 'community-list',
+  'large-community-list': 'large-community-list',
+  'extcommunity-list': 'extcommunity-list',
+  'as-path-access-list': 'as-path-list',
+  'bfd-profile': 'bfd-profile',
+  vrf: 'vrf',
+  interface: 'interface',
+};
+
+const BGP_NODES = new Set<string>([
+  'BGP',
+  'BGP_IPV4',
+  'BGP_IPV6',
+  'BGP_IPV4M',
+  'BGP_IPV6M',
+  'BGP_IPV4L',
+  'BGP_IPV6L',
+  'BGP_VPNV4',
+  'BGP_VPNV6',
+  'BGP_FLOWSPECV4',
+  'BGP_FLOWSPECV6',
+  'BGP_EVPN',
+  'BGP_EVPN_VNI',
+  'BGP_OTHER_AF',
+]);
+
+export function buildModel(parse: ParseResult): FrrModel {
+  const table = new SymbolTable();
+  const routeMaps = new RouteMapBuilder();
+  const prefixLists = new PrefixListBuilder();
+  const bgp = new BgpBuilder(parse.blocks);
+  const blockByHeader = new Map<number, number>();
+  parse.blocks.forEach((block, index) => blockByHeader.set(block.header, index));
+  /** The route-map entry each RMAP block configures (absent when its header was refused). */
+  const entryOfBlock = new Map<number, RouteMapEntry>();
+
+  parse.lines.forEach((line, index) => {
+    if (line.kind === 'opaque') {
+      addWeakReferences(table, line, index, undefined);
+      return;
+    }
+    const command = line.command;
+    if (line.kind !== 'command' || !command) return;
+
+    let within: SymbolRef | undefined;
+    if (line.node === 'RMAP') {
+      const entry = entryOfBlock.get(line.block);
+      if (!entry) return;
+      within = { kind: 'route-map', name: entry.name, scope: '' };
+      routeMaps.clause(entry, line, index, command);
+    }
+
+    let scope = '';
+    if (BGP_NODES.has(line.node)) {
+      const found = bgp.scopeOf(line);
+      if (found === null) return;
+      scope = found;
+    }
+
+    let defined = defineByName(table, index, command);
+    let peerDefinedHere = false;
+    if (command.id === 'route-map') {
+      const entry = routeMaps.header(line, index, command);
+      const block = blockByHeader.get(index);
+      if (entry && block !== undefined) entryOfBlock.set(block, entry);
+    } else if (command.id === 'prefix-list' || command.id === 'ipv6-prefix-list') {
+      prefixLists.add(line, index, command);
+    } else if (command.id === 'router-bgp') {
+      const block = blockByHeader.get(index);
+      if (block !== undefined) bgp.router(index, block, command);
+      defined = defineRouter(table, index, command) || defined;
+    } else if (command.id === 'timers-bgp') {
+      bgp.addTimers(index, scope, command);
+    } else if (command.id.startsWith('neighbor-')) {
+      const made = bgp.neighbor(index, scope, command);
+      const peerArg = command.args.peer;
+      if (made && peerArg) {
+        table.define({ kind: made.kind, name: peerArg.value, scope, range: argRange(peerArg), line: index });
+        defined = true;
+        peerDefinedHere = true;
+      }
+    }
+
+    const referenced = addReferences(table, bgp, line, index, command, scope, within, peerDefinedHere);
+    if (!defined && !referenced) addWeakReferences(table, line, index, within);
+  });
+
+  table.occurrences.sort((a, b) => a.range.start - b.range.start);
+  return {
+    parse,
+    symbols: table.symbols,
+    occurrences: table.occurrences,
+    routeMaps: routeMaps.finish(),
+    prefixLists: prefixLists.finish(),
+    routers: bgp.routers,
+    rejectedRouters: bgp.rejected,
+    neighborUses: bgp.uses,
+    timers: bgp.timers,
+  };
+}
+
+function defineByName(table: SymbolTable, index: number, command: CommandMatch): boolean {
+  const kind = NAME_DEFINITIONS[command.id];
+  const nameArg = command.args.name;
+  if (!kind || !nameArg || command.negated) return false;
+  table.define({ kind, name: nameArg.value, scope: '', range: argRange(nameArg), line: index });
+  return true;
+}
+
+function defineRouter(table: SymbolTable, index: number, command: CommandMatch): boolean {
+  const asnArg = command.args.asn;
+  if (!asnArg || command.negated) return false;
+  table.define({ kind: 'router-bgp', name: asnArg.value, scope: command.args.vrf?.value ?? '', range: argRange(asnArg), line: index });
+  return true;
+}
+
+/**
+ * The command's references from the reference table. A `peer` argument naming a peer-group
+ * (`neighbor GROUP route-map …`) configures the group: it is not counted as a use of it.
+ */
+function addReferences(
+  table: SymbolTable,
+  bgp: BgpBuilder,
+  line: ParsedLine,
+  index: number,
+  command: CommandMatch,
+  scope: string,
+  within: SymbolRef | undefined,
+  peerDefinedHere: boolean,
+): boolean {
+  if (command.negated) return false;
+  let found = false;
+  for (const spec of referenceSpecs(command.id, line.node)) {
+    const arg = command.args[spec.arg];
+    if (!arg) continue;
+    const peer = command.args.peer?.value;
+    const usage = peer !== undefined ? spec.usage.replace('…', peer) : spec.usage;
+    const refScope = spec.kind === 'peer-group' ? scope : '';
+    table.reference({ kind: spec.kind, name: arg.value, scope: refScope, range: argRange(arg), line: index, usage, ifMissing: spec.ifMissing, within });
+    found = true;
+  }
+  const peerArg = command.args.peer;
+  const peerKind = peerArg && BGP_NODES.has(line.node) ? bgp.peerKind(scope, peerArg.value) : undefined;
+  if (peerArg && peerKind && !peerDefinedHere) {
+    const kind = peerKind === 'peer-group' ? 'peer-group' : 'neighbor';
+    table.reference({ kind, name: peerArg.value, scope, range: argRange(peerArg), line: index, usage: 'neighbor', ifMissing: 'none', configures: true });
+  }
+  return found;
+}
+
+function addWeakReferences(table: SymbolTable, line: ParsedLine, index: number, within: SymbolRef | undefined): void {
+  for (const { kind, token } of scanWeakReferences(line.tokens)) {
+    table.reference({ kind, name: token.text, scope: '', range: { start: token.start, end: token.end }, line: index, usage: 'reference', ifMissing: 'none', weak: true, within });
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Route-map entries as FRR keeps them (lib/routemap.c): keyed by NAME+SEQ; a header with the
+ * other action flips the action and keeps the clauses; a second clause of one kind replaces the
+ * first; `no` forms remove.
+ */
+import type { CommandMatch, ParsedLine } from '../syntax';
+import { argRange } from './symbols';
+import type { Clause, RouteMap, RouteMapEntry } from './types';
+
+export class RouteMapBuilder {
+  private readonly maps = new Map<string, Map<number, RouteMapEntry>>();
+
+  /** A `route-map NAME ACTION SEQ` header; returns the entry its block configures. */
+  header(line: ParsedLine, index: number, command: CommandMatch): RouteMapEntry | undefined {
+    const name = command.args.name?.value;
+    const action = command.args.action?.value;
+    const seqText = command.args.seq?.value;
+    if (name === undefined) return undefined;
+    let entries = this.maps.get(name);
+    if (!entries) {
+      entries = new Map();
+      this.maps.set(name, entries);
+    }
+    if (command.negated) {
+      if (seqText === undefined) entries.clear();
+      else entries.delete(Number(seqText));
+      return undefined;
+    }
+    if ((action !== 'permit' && action !== 'deny') || seqText === undefined || !/^\d+$/.test(seqText)) return undefined;
+    const seq = Number(seqText);
+    let entry = entries.get(seq);
+    if (!entry) {
+      entry = { name, seq, action, headers: [], matches: new Map(), sets: new Map(), replaced: [], jumps: [] };
+      entries.set(seq, entry);
+    }
+    entry.action = action;
+    const actionArg = command.args.action;
+    entry.headers.push({
+      line: index,
+      action,
+      range: line.range,
+      actionRange: actionArg ? argRange(actionArg) : line.range,
+    });
+    return entry;
+  }
+
+  /** A line inside a route-map entry. */
+  clause(entry: RouteMapEntry, line: ParsedLine, index: number, command: CommandMatch): void {
+    const clause: Clause = { kind: command.id, line: index, range: line.range, args: command.args };
+    if (command.id.startsWith('rmap-match-')) this.apply(entry, entry.matches, clause, command.negated);
+    else if (command.id.startsWith('rmap-set-')) this.apply(entry, entry.sets, clause, command.negated);
+    else if (!command.negated && (command.id === 'rmap-on-match-goto' || command.id === 'rmap-continue')) {
+      const seqArg = command.args.seq;
+      const target = seqArg && /^\d+$/.test(seqArg.value) ? Number(seqArg.value) : undefined;
+      entry.jumps.push({
+        kind: command.id === 'rmap-continue' ? 'continue' : 'on-match-goto',
+        target,
+        targetRange: seqArg ? argRange(seqArg) : undefined,
+        line: index,
+        range: line.range,
+      });
+    }
+  }
+
+  private apply(entry: RouteMapEntry, clauses: Map<string, Clause>, clause: Clause, negated: boolean): void {
+    if (negated) {
+      clauses.delete(clause.kind);
+      return;
+    }
+    const previous = clauses.get(clause.kind);
+    if (previous) entry.replaced.push({ clause: previous, by: clause });
+    clauses.set(clause.kind, clause);
+  }
+
+  finish(): Map<string, RouteMap> {
+    const out = new Map<string, RouteMap>();
+    for (const [name, entries] of this.maps) {
+      out.set(name, { name, entries: [...entries.values()].sort((a, b) => a.seq - b.seq) });
+    }
+    return out;
+  }
+}

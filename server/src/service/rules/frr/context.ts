@@ -1,0 +1,36 @@
+/** What every plain-FRR rule receives, and the helpers they share. */
+import type { FrrModel } from '../../frr/model';
+import type { ParseResult } from '../../frr/syntax';
+import type { Finding, FrrVersion, OffsetRange, TextEdit } from '../../types';
+
+export interface FrrRuleOptions {
+  frrVersion?: FrrVersion;
+}
+
+export interface FrrRuleContext {
+  parse: ParseResult;
+  model: FrrModel;
+  options: FrrRuleOptions;
+}
+
+export type FrrRule = (ctx: FrrRuleContext) => Finding[];
+
+/** 1-based line number as FRR's own messages print it. */
+export function lineNumber(ctx: FrrRuleContext, index: number): number {
+  return (ctx.parse.lines[index]?.line ?? index) + 1;
+}
+
+/** An edit deleting a whole line, its end-of-line included. */
+export function deleteLine(ctx: FrrRuleContext, index: number): TextEdit {
+  const line = ctx.parse.lines[index];
+  const text = ctx.parse.text;
+  let end = line.range.end;
+  if (text[end] === '\r') end++;
+  if (text[end] === '\n') end++;
+  return { range: { start: line.range.start, end }, newText: '' };
+}
+
+export function lineText(ctx: FrrRuleContext, index: number): string {
+  const range: OffsetRange | undefined = ctx.parse.lines[index]?.range;
+  return range ? ctx.parse.text.slice(range.start, range.end).trim() : '';
+}
