@@ -1,0 +1,126 @@
+/**
+ * A minimal LSP client for tests: builds the server bundle once, starts it over stdio and speaks
+ * JSON-RPC to it the way VS Code's language client does.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+
+let bundle: Promise<string> | undefined;
+
+function buildServer(): Promise<string> {
+  bundle ??= (async () => {
+    const outfile = join(mkdtempSync(join(tmpdir(), 'frr-lsp-')), 'server.js');
+    await build({
+      entryPoints: [join(__dirname, '..', '..', 'server', 'src', 'server.ts')],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      logLevel: 'error',
+    });
+    return outfile;
+  })();
+  return bundle;
+}
+
+export interface PublishedDiagnostics {
+  uri: string;
+  version?: number;
+  diagnostics: { code?: string | number; severity?: number; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[];
+}
+
+export class TestClient {
+  private readonly diagnostics = new Map<string, PublishedDiagnostics>();
+  private readonly waiters: { uri: string; accept: (d: PublishedDiagnostics) => boolean; resolve: (d: PublishedDiagnostics) => void }[] = [];
+
+  private constructor(
+    readonly connection: MessageConnection,
+    private readonly child: ChildProcess,
+  ) {
+    connection.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {
+      this.diagnostics.set(params.uri, params);
+      for (const waiter of [...this.waiters]) {
+        if (waiter.uri === params.uri && waiter.accept(params)) {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          waiter.resolve(params);
+        }
+      }
+    });
+    connection.onRequest('workspace/configuration', () => [{}]);
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+  }
+
+  static async start(rootUri: string | null = null): Promise<TestClient> {
+    const server = await buildServer();
+    const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    connection.listen();
+    const client = new TestClient(connection, child);
+    await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: rootUri ? [{ uri: rootUri, name: 'root' }] : null,
+      capabilities: {
+        textDocument: {
+          synchronization: { dynamicRegistration: false, didSave: true },
+          completion: { completionItem: { snippetSupport: true } },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } },
+          rename: { prepareSupport: true },
+          publishDiagnostics: { relatedInformation: true },
+        },
+        workspace: { workspaceFolders: true, configuration: true },
+      },
+    });
+    await connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  open(uri: string, languageId: string, text: string, version = 1): void {
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+  }
+
+  change(uri: string, version: number, changes: { range?: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }[]): void {
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  /** The next diagnostics published for `uri` that satisfy `accept` (or the current ones if they already do). */
+  diagnosticsFor(uri: string, accept: (d: PublishedDiagnostics) => boolean = () => true, timeoutMs = 10_000): Promise<PublishedDiagnostics> {
+    const current = this.diagnostics.get(uri);
+    if (current && accept(current)) return Promise.resolve(current);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push({
+        uri,
+        accept,
+        resolve: (d) => {
+          clearTimeout(timer);
+          resolve(d);
+        },
+      });
+    });
+  }
+
+  request<T>(method: string, params: unknown): Promise<T> {
+    return this.connection.sendRequest(method, params) as Promise<T>;
+  }
+
+  async stop(): Promise<void> {
+    await this.connection.sendRequest('shutdown');
+    await this.connection.sendNotification('exit');
+    await new Promise<void>((resolve) => {
+      if (this.child.exitCode !== null) resolve();
+      else this.child.once('exit', () => resolve());
+      setTimeout(() => {
+        this.child.kill();
+        resolve();
+      }, 3000).unref();
+    });
+    this.connection.dispose();
+  }
+}

@@ -1,0 +1,65 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { TestClient } from './lspClient';
+
+describe('language server over stdio', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start();
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  it('publishes diagnostics for an FRR document and updates them on incremental changes', async () => {
+    const uri = 'file:///work/lsp-test/frr.conf';
+    client.open(uri, 'frr', 'router bgp 65000\n neighbor 10.0.0.1 remote-as 65001\n neighbor 10.0.0.1 timers 30 2\n');
+    const first = await client.diagnosticsFor(uri, (d) => d.diagnostics.length > 0);
+    const timers = first.diagnostics.find((d) => d.code === 'frr/timers');
+    assert.ok(timers, 'hold time 2 is reported');
+    assert.equal(timers.range.start.line, 2);
+
+    client.change(uri, 2, [{ range: { start: { line: 2, character: 30 }, end: { line: 2, character: 31 } }, text: '90' }]);
+    const second = await client.diagnosticsFor(uri, (d) => d.version === 2);
+    assert.equal(second.diagnostics.filter((d) => d.code === 'frr/timers').length, 0);
+  });
+
+  it('reports FRR errors inside a bgpextras block at the right YAML position', async () => {
+    const uri = 'file:///work/lsp-test/extras.yaml';
+    const text = [
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata:',
+      '  name: bgpextras',
+      '  namespace: metallb-system',
+      'data:',
+      '  extras: |',
+      '    route-map 10.0.0.1-in permit 10',
+      '      match ip adress prefix-list x',
+      '',
+    ].join('\n');
+    client.open(uri, 'yaml', text);
+    const published = await client.diagnosticsFor(uri, (d) => d.diagnostics.some((x) => x.code === 'frr/syntax'));
+    const syntax = published.diagnostics.find((d) => d.code === 'frr/syntax');
+    assert.ok(syntax);
+    assert.equal(syntax.range.start.line, 8);
+    assert.equal(syntax.range.start.character, 15);
+  });
+
+  it('leaves YAML that is not MetalLB or frr-k8s alone', async () => {
+    const uri = 'file:///work/lsp-test/deploy.yaml';
+    client.open(uri, 'yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x\n');
+    const published = await client.diagnosticsFor(uri);
+    assert.deepEqual(published.diagnostics, []);
+  });
+
+  it('survives binary junk without dying', async () => {
+    const uri = 'file:///work/lsp-test/junk.frr';
+    client.open(uri, 'frr', '\u0000\u0001\uffff\ud800 router bgp \u0007\n'.repeat(200));
+    await client.diagnosticsFor(uri);
+    const other = 'file:///work/lsp-test/after-junk.frr';
+    client.open(other, 'frr', 'hostname ok\n');
+    const published = await client.diagnosticsFor(other);
+    assert.deepEqual(published.diagnostics, []);
+  });
+});
