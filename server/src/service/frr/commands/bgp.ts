@@ -179,7 +179,6 @@ const INSTANCE: CommandDef[] = [
     versions: V91_UP,
   }),
   cmd('sid-vpn-per-vrf-export', 'BGP', 'no sid vpn per-vrf export', { versions: V91_UP }),
-  cmd('rfp', 'BGP', 'rfp <example-config-value VALUE|full-table-download <on|off>|holddown-factor (0-4294967295)>'),
 ];
 
 /**

@@ -1,0 +1,122 @@
+/**
+ * Splits FRR configuration text into lines and tokens the way FRR reads a file, with exact UTF-16
+ * offsets into the original text. FRR has no quoting, escaping or trailing comments, so a token is
+ * simply a run of characters other than space and tab.
+ */
+import type { Token } from './syntax';
+
+export interface LexedLine {
+  /** 0-based physical line; both parts of a line split by the 4095-byte rule keep the same number. */
+  line: number;
+  start: number;
+  end: number;
+  tokens: Token[];
+  /** The first non-blank character is `!` or `#`. */
+  comment: boolean;
+  /** Column of the first non-blank character (tabs count as one). */
+  indent: number;
+}
+
+/**
+ * FRR reads with `fgets` into a 4096-byte buffer: at most 4095 bytes per read, and the rest of a
+ * longer line is read (and parsed) as a new line.
+ */
+export const FRR_LINE_BYTES = 4095;
+
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const TAB = 9;
+const BANG = 33;
+const HASH = 35;
+
+/** Every line of `text`; line breaks are LF, CRLF and lone CR (the editor's view of lines). */
+export function lexFrr(text: string): LexedLine[] {
+  const lines: LexedLine[] = [];
+  const length = text.length;
+  let lineNo = 0;
+  let start = 0;
+  while (start <= length) {
+    let end = start;
+    while (end < length) {
+      const c = text.charCodeAt(end);
+      if (c === LF || c === CR) break;
+      end++;
+    }
+    // Every UTF-16 unit takes at most 3 UTF-8 bytes, so only long lines need counting.
+    if ((end - start) * 3 > FRR_LINE_BYTES) {
+      pushSplitLine(text, lineNo, start, end, lines);
+    } else {
+      lines.push(lexLine(text, lineNo, start, end));
+    }
+    if (end >= length) break;
+    start = text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
+    lineNo++;
+  }
+  return lines;
+}
+
+/** Applies FRR's 4095-byte reads to one long physical line. */
+function pushSplitLine(text: string, lineNo: number, start: number, end: number, out: LexedLine[]): void {
+  let partStart = start;
+  let bytes = 0;
+  let i = start;
+  while (i < end) {
+    const size = utf8Size(text, i);
+    // A character straddling the read boundary goes wholly to the next part: offsets must stay
+    // on UTF-16 boundaries, and FRR would reject the broken bytes either way.
+    if (bytes + size.bytes > FRR_LINE_BYTES) {
+      out.push(lexLine(text, lineNo, partStart, i));
+      partStart = i;
+      bytes = 0;
+    }
+    bytes += size.bytes;
+    i += size.units;
+  }
+  out.push(lexLine(text, lineNo, partStart, end));
+}
+
+const ONE_UNIT_1 = { bytes: 1, units: 1 };
+const ONE_UNIT_2 = { bytes: 2, units: 1 };
+const ONE_UNIT_3 = { bytes: 3, units: 1 };
+const PAIR = { bytes: 4, units: 2 };
+
+/** UTF-8 size of the character at `i`; a lone surrogate is encoded as U+FFFD (3 bytes). */
+function utf8Size(text: string, i: number): { bytes: number; units: number } {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return ONE_UNIT_1;
+  if (c < 0x800) return ONE_UNIT_2;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const next = text.charCodeAt(i + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) return PAIR;
+  }
+  return ONE_UNIT_3;
+}
+
+function lexLine(text: string, line: number, start: number, end: number): LexedLine {
+  const tokens: Token[] = [];
+  let i = start;
+  let indent = -1;
+  let comment = false;
+  while (i < end) {
+    let c = text.charCodeAt(i);
+    if (c === SPACE || c === TAB) {
+      i++;
+      continue;
+    }
+    if (indent < 0) {
+      indent = i - start;
+      if (c === BANG || c === HASH) {
+        comment = true;
+        break;
+      }
+    }
+    const tokenStart = i;
+    do {
+      i++;
+      c = text.charCodeAt(i);
+    } while (i < end && c !== SPACE && c !== TAB);
+    tokens.push({ text: text.slice(tokenStart, i), start: tokenStart, end: i });
+  }
+  return { line, start, end, tokens, comment, indent: indent < 0 ? 0 : indent };
+}
