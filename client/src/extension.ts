@@ -10,6 +10,7 @@ const METALLB_MARKER = /apiVersion:\s*["']?(metallb\.io|frrk8s\.metallb\.io)\/|n
 
 let client: LanguageClient | undefined;
 let starting: Promise<void> | undefined;
+let onClientReady: ((client: LanguageClient) => void) | undefined;
 
 function wantsServer(document: vscode.TextDocument): boolean {
   if (document.languageId === 'frr') return true;
@@ -34,12 +35,89 @@ function startClient(context: vscode.ExtensionContext): Promise<void> {
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,frr,conf}'),
     },
   };
-  client = new LanguageClient('frrMetallb', 'FRR & MetalLB', serverOptions, clientOptions);
-  starting = client.start();
+  const created = new LanguageClient('frrMetallb', 'FRR & MetalLB', serverOptions, clientOptions);
+  client = created;
+  starting = created.start().then(() => onClientReady?.(created));
   return starting;
 }
 
+const PREVIEW_SCHEME = 'frr-metallb-preview';
+
+interface RenderReply {
+  nodes: string[];
+  node?: string;
+  text: string;
+  header: string[];
+}
+
+/** The read-only "rendered frr.conf" documents, refreshed whenever the server says a manifest changed. */
+class PreviewProvider implements vscode.TextDocumentContentProvider {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  readonly open = new Set<string>();
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    if (!client) return '! frr-metallb: the language server is not running\n';
+    const node = new URLSearchParams(uri.query).get('node') ?? undefined;
+    const reply = await client.sendRequest<RenderReply>('frrMetallb/render', { node });
+    this.open.add(uri.toString());
+    const header = reply.header.length > 0 ? `${reply.header.join('\n')}\n!\n` : '';
+    return header + reply.text;
+  }
+
+  refreshAll(): void {
+    for (const uri of this.open) this.changed.fire(vscode.Uri.parse(uri));
+  }
+}
+
+function updateStatus(item: vscode.StatusBarItem): void {
+  const config = vscode.workspace.getConfiguration('frrMetallb');
+  const mode = config.get<string>('mode', 'frr');
+  item.text = `$(server-process) MetalLB ${config.get<string>('metallbVersion', '0.16')} · ${mode === 'frr-k8s' ? 'frr-k8s' : 'FRR mode'}`;
+  item.tooltip = `FRR & MetalLB: rendering as MetalLB ${config.get<string>('metallbVersion', '0.16')} in ${mode} mode, validating for FRR ${config.get<string>('frrVersion', 'any')}`;
+  item.command = 'frrMetallb.showRenderedConfig';
+}
+
+async function showRenderedConfig(context: vscode.ExtensionContext): Promise<void> {
+  await startClient(context);
+  if (!client) return;
+  const configured = vscode.workspace.getConfiguration('frrMetallb').get<string>('node', '');
+  const first = await client.sendRequest<RenderReply>('frrMetallb/render', { node: configured || undefined });
+  let node = first.node;
+  if (!configured && first.nodes.length > 1) {
+    node = await vscode.window.showQuickPick(first.nodes, { placeHolder: 'Render the frr.conf of which node?' });
+    if (!node) return;
+  }
+  const uri = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${node ?? 'node'}/frr.conf`, query: node ? `node=${encodeURIComponent(node)}` : '' });
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.languages.setTextDocumentLanguage(document, 'frr');
+  await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
+}
+
 export function activate(context: vscode.ExtensionContext): void {
+  const preview = new PreviewProvider();
+  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, preview));
+  context.subscriptions.push(
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      if (document.uri.scheme === PREVIEW_SCHEME) preview.open.delete(document.uri.toString());
+    }),
+  );
+  const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
+  updateStatus(status);
+  status.show();
+  context.subscriptions.push(status);
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('frrMetallb')) {
+        updateStatus(status);
+        preview.refreshAll();
+      }
+    }),
+  );
+  onClientReady = (ready) => {
+    context.subscriptions.push(ready.onNotification('frrMetallb/renderChanged', () => preview.refreshAll()));
+  };
+  context.subscriptions.push(vscode.commands.registerCommand('frrMetallb.showRenderedConfig', () => showRenderedConfig(context)));
   const maybeStart = (document: vscode.TextDocument) => {
     if (wantsServer(document)) void startClient(context);
   };

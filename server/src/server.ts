@@ -14,7 +14,8 @@ import {
   type Diagnostic,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Workspace, documentKind } from './service/workspace';
+import { Workspace, documentKind, type MetallbMode } from './service/workspace';
+import type { MetalLBVersion } from './service/metallb/render';
 import type { Finding, FrrVersion } from './service/types';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -40,9 +41,9 @@ const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
 };
 
 function toDiagnostics(document: TextDocument, findings: readonly Finding[]): Diagnostic[] {
-  return findings.map((finding) => ({
+  return findings.filter((finding) => ruleSettings[finding.code] !== 'off').map((finding) => ({
     range: { start: document.positionAt(finding.range.start), end: document.positionAt(finding.range.end) },
-    severity: SEVERITY[finding.severity],
+    severity: SEVERITY[(ruleSettings[finding.code] as Finding['severity'] | undefined) ?? finding.severity],
     code: finding.code,
     source: 'frr-metallb',
     message: finding.message,
@@ -101,10 +102,26 @@ connection.onInitialize((params) => {
   };
 });
 
+interface Settings {
+  frrVersion?: FrrVersion;
+  metallbVersion?: MetalLBVersion;
+  mode?: MetallbMode;
+  rules?: Record<string, RuleSetting>;
+}
+
+type RuleSetting = 'off' | Finding['severity'];
+let ruleSettings: Record<string, RuleSetting> = {};
+
 connection.onDidChangeConfiguration((change) => {
-  const settings = (change.settings as { frrMetallb?: { frrVersion?: FrrVersion } } | undefined)?.frrMetallb;
-  workspace.setOptions({ frrVersion: settings?.frrVersion ?? 'any' });
+  const settings = (change.settings as { frrMetallb?: Settings } | undefined)?.frrMetallb ?? {};
+  ruleSettings = settings.rules ?? {};
+  workspace.setOptions({
+    frrVersion: settings.frrVersion ?? 'any',
+    metallbVersion: settings.metallbVersion ?? '0.16',
+    mode: settings.mode ?? 'frr',
+  });
   scheduleAllOpen();
+  announceRenderChange();
 });
 
 connection.onDidChangeWatchedFiles((change) => {
@@ -119,6 +136,7 @@ connection.onDidChangeWatchedFiles((change) => {
     });
   }
   scheduleAllOpen();
+  announceRenderChange();
 });
 
 documents.onDidChangeContent((event) => {
@@ -126,7 +144,43 @@ documents.onDidChangeContent((event) => {
   if (!kind) return;
   workspace.setFile(event.document.uri, event.document.getText(), event.document.version, kind);
   scheduleAllOpen();
+  if (kind === 'yaml') announceRenderChange();
 });
+
+interface RenderParams {
+  node?: string;
+}
+
+interface RenderReply {
+  nodes: string[];
+  node?: string;
+  text: string;
+  header: string[];
+}
+
+/** The preview's content: the exact render, and a header saying what it could not know. */
+connection.onRequest('frrMetallb/render', (params: RenderParams) =>
+  contained<RenderReply>('render', { nodes: [], text: '', header: ['! frr-metallb: the render failed; see the output log'] }, () => {
+    const nodes = workspace.nodes();
+    const node = params.node && nodes.includes(params.node) ? params.node : nodes[0];
+    if (node === undefined) {
+      return { nodes, text: '', header: ['! frr-metallb: no node found: add a Node or a BGPPeer with a kubernetes.io/hostname selector'] };
+    }
+    const result = workspace.render(node);
+    const header = [
+      ...result.missing.map((line) => `! missing input: ${line}`),
+      ...result.errors.map((line) => `! MetalLB would reject this configuration: ${line}`),
+      ...result.notes.map((line) => `! note: ${line}`),
+    ];
+    return { nodes, node, text: result.text, header };
+  }),
+);
+
+let renderTimer: NodeJS.Timeout | undefined;
+function announceRenderChange(): void {
+  clearTimeout(renderTimer);
+  renderTimer = setTimeout(() => void connection.sendNotification('frrMetallb/renderChanged', {}), DEBOUNCE_MS);
+}
 
 documents.onDidClose((event) => {
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });

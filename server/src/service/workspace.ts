@@ -8,7 +8,7 @@ import { checkFrrText, type FrrCheckResult as FrrCheck } from './check';
 import { parseFrr } from './frr/parser';
 import { parseEmbeddedFrr } from './k8s/embedded';
 import { parseManifests } from './k8s/parse';
-import type { ManifestFile } from './k8s/resources';
+import type { ManifestFile, Resource } from './k8s/resources';
 import { buildInternalConfig } from './metallb/build';
 import { listNodes } from './metallb/nodes';
 import { renderFrrConf, type MetalLBVersion } from './metallb/render';
@@ -56,6 +56,20 @@ export interface RenderResult {
   notes: string[];
   /** Why MetalLB would refuse the configuration (it keeps the node's previous frr.conf then). */
   errors: string[];
+  /** Inputs the workspace lacks for a faithful render (no BGPPeer, no Service, …). */
+  missing: string[];
+}
+
+function missingInputs(resources: readonly Resource[], sessions: number): string[] {
+  const has = (kind: Resource['kind']) => resources.some((resource) => resource.kind === kind);
+  const missing: string[] = [];
+  if (!has('Node')) missing.push('no Node in the workspace: node labels are assumed from selectors');
+  if (!has('BGPPeer') && !resources.some((r) => r.kind === 'ConfigMap' && r.configMap === 'config')) {
+    missing.push('no BGPPeer in the workspace: no BGP session is rendered');
+  } else if (sessions === 0) missing.push('no BGPPeer selects this node: no BGP session is rendered');
+  if (!has('IPAddressPool')) missing.push('no IPAddressPool in the workspace: nothing is announced');
+  if (!has('Service')) missing.push('no Service in the workspace: every announcement list is empty (deny any)');
+  return missing;
 }
 
 export class Workspace {
@@ -134,6 +148,7 @@ export class Workspace {
       text: renderFrrConf(built.config, this.options.metallbVersion),
       notes: built.notes,
       errors: built.errors,
+      missing: missingInputs(resources, built.config.sessions.length),
     };
   }
 
