@@ -125,7 +125,9 @@ class ConfigReader {
         failureDepth = depth;
       }
     }
-    this.reject(line, failure!, this.stack[failureDepth]!.node);
+    const node = this.stack[failureDepth]!.node;
+    failure!.expected = this.matcher.explain(tableFor(node), line.tokens, failure!.status);
+    this.reject(line, failure!, node);
   }
 
   /** Inside an unmodelled context: its own exits and sub-contexts, clear escapes, else accepted as is. */

@@ -42,13 +42,17 @@ const LOG: CommandDef[] = [
 
 /** Daemons and libraries whose `debug …` lines FRR accepts at top level. */
 const DEBUG_TOPICS = [
-  'all', 'babel', 'bfd', 'bgp', 'dplane', 'eigrp', 'fpm', 'igmp', 'isis', 'keychain', 'ldp', 'memstats-at-exit',
+  'all', 'babel', 'dplane', 'eigrp', 'fpm', 'igmp', 'isis', 'keychain', 'ldp', 'memstats-at-exit',
   'mgmt', 'mld', 'mroute', 'mroute6', 'msdp', 'mtrace', 'nhrp', 'northbound', 'openfabric', 'ospf', 'ospf6', 'pathd',
   'pbr', 'pim', 'pimv6', 'resolver', 'rip', 'ripng', 'route-map', 'rpki', 'sharp', 'snmp', 'spf-delay-ietf',
-  'static', 'unique-id', 'vrf', 'vrrp', 'zebra', 'gmp', 'ssmpingd', 'frr', 'lib', 'nexthop-group', 'evpn', 'lsp',
+  'static', 'unique-id', 'vrf', 'vrrp', 'gmp', 'ssmpingd', 'frr', 'lib', 'nexthop-group', 'evpn', 'lsp',
 ];
 
-const DEBUG: CommandDef[] = [cmd('debug', 'CONFIG', `debug <${DEBUG_TOPICS.join('|')}>$topic [LINE...$detail]`)];
+const DEBUG: CommandDef[] = [
+  cmd('debug', 'CONFIG', `debug <${DEBUG_TOPICS.join('|')}>$topic [LINE...$detail]`),
+  // These daemons have no bare `debug <daemon>`: FRR calls it incomplete.
+  cmd('debug', 'CONFIG', 'debug <bgp|bfd|zebra>$topic LINE...$detail'),
+];
 
 /** staticd's route syntax, with every nexthop option of 8.4 to 10.x in one optional set. */
 const ROUTE_OPTIONS =

@@ -10,20 +10,14 @@ import type { FrrVersion } from '../../types';
 import type { CommandDef } from '../commands/types';
 import type { Arg, CommandMatch, NodeId, Token } from '../syntax';
 import { compileSpec, describePosition, type Position, type PositionKind } from './spec';
-import {
-  EXACT,
-  inRange,
-  isAsnum,
-  isIpv4,
-  isIpv4Prefix,
-  isIpv6,
-  isIpv6Prefix,
-  isMac,
-  isMacPrefix,
-  NO_MATCH,
-  PARTLY,
-  type MatchLevel,
-} from './tokens';
+import * as tokenTypes from './tokens';
+import type { MatchLevel } from './tokens';
+
+// Plain local bindings: these run for every word of every candidate command, and module
+// namespace getters (as some loaders emit them) would dominate the cost.
+const { EXACT, NO_MATCH, PARTLY, inRange, isAsnum, isIpv4, isIpv4Prefix, isIpv6, isIpv6Prefix, isMac, isMacPrefix } = {
+  ...tokenTypes,
+};
 
 export interface CompiledCommand {
   def: CommandDef;
@@ -32,6 +26,8 @@ export interface CompiledCommand {
   versions: readonly string[] | undefined;
   /** Dedupe stamp while gathering candidates. */
   stamp: number;
+  /** Keywords every complete match passes through (besides its first word): a cheap pre-filter. */
+  mandatory: string[];
 }
 
 export type MatchStatus = 'full' | 'incomplete' | 'ambiguous' | 'none';
@@ -42,7 +38,7 @@ export interface MatchResult {
   command?: CommandMatch;
   /** Index of the word the line failed at (no match, ambiguous), or the word count (incomplete). */
   failedAt: number;
-  /** What the grammar accepts at `failedAt` (filled for failures only). */
+  /** What the grammar accepts at `failedAt`; filled by `Matcher.explain`. */
   expected: string[];
   /** For full matches: the command's leading keywords, unabbreviated (`router ospf`). */
   label?: string;
@@ -85,67 +81,157 @@ function minimumLevel(pos: Position): MatchLevel {
   return pos.kind === 'keyword' ? PARTLY : EXACT;
 }
 
-/** The commands of one node, indexed by the keywords they can start with. */
-export class NodeCommands {
-  /** Sorted first keywords, and per keyword the commands that can start with it. */
+/** Commands filed under keywords, looked up by a word that may abbreviate them. */
+class KeywordIndex {
   private readonly keywords: string[] = [];
-  private readonly byKeyword: CompiledCommand[][] = [];
+  private readonly lists: CompiledCommand[][] = [];
+
+  constructor(index: Map<string, CompiledCommand[]>) {
+    for (const keyword of [...index.keys()].sort()) {
+      this.keywords.push(keyword);
+      this.lists.push(index.get(keyword)!);
+    }
+  }
+
+  /** Appends to `out`, once per stamp, every command filed under a keyword `word` abbreviates. */
+  collect(word: string, stamp: number, out: CompiledCommand[]): void {
+    const keywords = this.keywords;
+    let lo = 0;
+    let hi = keywords.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (keywords[mid]! < word) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < keywords.length && keywords[k]!.startsWith(word); k++) {
+      for (const command of this.lists[k]!) {
+        if (command.stamp === stamp) continue;
+        command.stamp = stamp;
+        out.push(command);
+      }
+    }
+  }
+
+  all(): readonly string[] {
+    return this.keywords;
+  }
+}
+
+function fileUnder(index: Map<string, CompiledCommand[]>, keyword: string, command: CompiledCommand): void {
+  const list = index.get(keyword);
+  if (!list) index.set(keyword, [command]);
+  else if (!list.includes(command)) list.push(command);
+}
+
+/**
+ * The commands of one node, indexed by the keywords they can start with and, to keep the many
+ * `neighbor …` commands of a node from all being walked, by one keyword they cannot do without.
+ */
+export class NodeCommands {
+  private readonly first: KeywordIndex;
+  /** Every command by first keyword: the complete candidate set, for error reporting. */
+  private readonly anchored: KeywordIndex;
   /** Commands whose first word is not a keyword. */
   private readonly unindexed: CompiledCommand[] = [];
+  /** Commands without a mandatory keyword after the first word, by first keyword. */
+  private readonly unanchored: KeywordIndex;
 
   constructor(commands: readonly CompiledCommand[]) {
-    const index = new Map<string, CompiledCommand[]>();
+    const first = new Map<string, CompiledCommand[]>();
+    const anchored = new Map<string, CompiledCommand[]>();
+    const unanchored = new Map<string, CompiledCommand[]>();
     for (const command of commands) {
       for (const pos of command.entry) {
         if (pos.kind !== 'keyword') {
           if (!this.unindexed.includes(command)) this.unindexed.push(command);
           continue;
         }
-        const list = index.get(pos.text) ?? [];
-        if (!list.includes(command)) list.push(command);
-        index.set(pos.text, list);
+        fileUnder(first, pos.text, command);
+        if (command.mandatory.length === 0) fileUnder(unanchored, pos.text, command);
       }
+      if (command.mandatory.length > 0) fileUnder(anchored, command.mandatory[0]!, command);
     }
-    for (const keyword of [...index.keys()].sort()) {
-      this.keywords.push(keyword);
-      this.byKeyword.push(index.get(keyword)!);
-    }
+    this.first = new KeywordIndex(first);
+    this.anchored = new KeywordIndex(anchored);
+    this.unanchored = new KeywordIndex(unanchored);
   }
 
-  /** Calls `visit` once per command that may match a line starting with `word`. */
-  candidates(word: string, stamp: number, visit: (command: CompiledCommand) => void): void {
-    let lo = 0;
-    let hi = this.keywords.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.keywords[mid]! < word) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < this.keywords.length && this.keywords[k]!.startsWith(word); k++) {
-      for (const command of this.byKeyword[k]!) {
-        if (command.stamp === stamp) continue;
-        command.stamp = stamp;
-        visit(command);
-      }
+  /**
+   * Appends to `out` each command that may match `words`, once. With `prefilter`, commands whose
+   * anchor keyword no later word abbreviates are left out; the caller still checks the first word
+   * and the other mandatory keywords.
+   */
+  candidates(words: readonly Token[], stamp: number, out: CompiledCommand[], prefilter: boolean): void {
+    if (prefilter) {
+      this.unanchored.collect(words[0]!.text, stamp, out);
+      for (let i = 1; i < words.length; i++) this.anchored.collect(words[i]!.text, stamp, out);
+    } else {
+      this.first.collect(words[0]!.text, stamp, out);
     }
     for (const command of this.unindexed) {
       if (command.stamp === stamp) continue;
       command.stamp = stamp;
-      visit(command);
+      out.push(command);
     }
   }
 
   /** Every first keyword, for hints on an unknown first word. */
   firstKeywords(): readonly string[] {
-    return this.keywords;
+    return this.first.all();
   }
 }
 
 export function compileCommand(def: CommandDef): CompiledCommand {
-  return { def, entry: compileSpec(def.spec, def.negatable ?? false), versions: def.versions, stamp: 0 };
+  const entry = compileSpec(def.spec, def.negatable ?? false);
+  return { def, entry, versions: def.versions, stamp: 0, mandatory: mandatoryKeywords(entry) };
+}
+
+/** Keyword positions (other than entry positions) that no complete path can avoid. */
+function mandatoryKeywords(entry: Position[]): string[] {
+  const all = new Set<Position>();
+  const stack = [...entry];
+  while (stack.length) {
+    const p = stack.pop()!;
+    if (all.has(p)) continue;
+    all.add(p);
+    stack.push(...p.next);
+  }
+  const out: string[] = [];
+  for (const candidate of all) {
+    if (candidate.kind !== 'keyword' || entry.includes(candidate)) continue;
+    if (!finalReachableWithout(entry, candidate)) out.push(candidate.text);
+  }
+  return out;
+}
+
+function finalReachableWithout(entry: Position[], banned: Position): boolean {
+  const seen = new Set<Position>([banned]);
+  const stack = entry.filter((p) => p !== banned);
+  while (stack.length) {
+    const p = stack.pop()!;
+    if (seen.has(p)) continue;
+    seen.add(p);
+    if (p.final) return true;
+    stack.push(...p.next);
+  }
+  return false;
 }
 
 let stampCounter = 0;
+
+const KIND_INDEX: Record<PositionKind, number> = {
+  keyword: 0,
+  variable: 1,
+  range: 2,
+  ipv4: 3,
+  'ipv4-prefix': 4,
+  ipv6: 5,
+  'ipv6-prefix': 6,
+  mac: 7,
+  'mac-prefix': 8,
+  asnum: 9,
+};
+const KIND_COUNT = 10;
 
 /**
  * One match attempt. Kept as an object with reusable arrays so the recursive walk allocates
@@ -162,14 +248,21 @@ export class Matcher {
   private ambiguousAt = 0;
   private incomplete: CompiledCommand | undefined;
   private incompletePath: Position[] = [];
+  private incompleteLenient = false;
   private deepest = 0;
   private collect = false;
+  /** Explaining an incomplete line: list what may follow it, not where other paths failed. */
+  private explainIncomplete = false;
   private expected = new Set<string>();
+  private readonly candidateList: CompiledCommand[] = [];
+  /** Per word and token kind: 0 unknown, else level + 1. Typed checks repeat across candidates. */
+  private levelCache = new Uint8Array(64 * KIND_COUNT);
 
   constructor(private readonly version: FrrVersion = 'any') {}
 
   match(node: NodeCommands, words: Token[]): MatchResult {
-    this.run(node, words, false);
+    this.run(node, words, false, true);
+    if (!this.bestCommand) this.run(node, words, false, false);
     if (this.bestCommand && !this.ambiguous) {
       return {
         status: 'full',
@@ -177,7 +270,7 @@ export class Matcher {
         command: this.bind(this.bestCommand, this.best),
         failedAt: -1,
         expected: [],
-        label: leadingKeywords(this.best),
+        label: this.bestCommand.def.enters ? leadingKeywords(this.best) : undefined,
       };
     }
     if (this.bestCommand) {
@@ -186,7 +279,7 @@ export class Matcher {
     if (this.incomplete) {
       // FRR's `no` forms take their trailing arguments optionally almost everywhere; accepting a
       // truncated `no` line avoids false errors at the cost of missing a few real ones.
-      if (this.incompletePath[0]?.negation) {
+      if (this.incompleteLenient) {
         return {
           status: 'full',
           def: this.incomplete.def,
@@ -196,32 +289,72 @@ export class Matcher {
           label: leadingKeywords(this.incompletePath),
         };
       }
-      this.run(node, words, true);
-      return { status: 'incomplete', failedAt: words.length, expected: [...this.expected] };
+      return { status: 'incomplete', failedAt: words.length, expected: [] };
     }
-    this.run(node, words, true);
-    return { status: 'none', failedAt: this.deepest, expected: [...this.expected] };
+    return { status: 'none', failedAt: this.deepest, expected: [] };
   }
 
-  private run(node: NodeCommands, words: Token[], collect: boolean): void {
+  /**
+   * What the grammar accepts where `words` stop matching in `node`: a second, slower pass that only
+   * lines reported as errors pay for.
+   */
+  explain(node: NodeCommands, words: Token[], status: MatchStatus): string[] {
+    this.explainIncomplete = status === 'incomplete';
+    this.run(node, words, true, false);
+    return [...this.expected];
+  }
+
+  /**
+   * `prefilter` skips commands whose mandatory keywords the line lacks; it can only hide
+   * incomplete matches, so failures are re-run without it.
+   */
+  private run(node: NodeCommands, words: Token[], collect: boolean, prefilter: boolean): void {
     this.words = words;
+    const cacheSize = words.length * KIND_COUNT;
+    if (this.levelCache.length < cacheSize) this.levelCache = new Uint8Array(cacheSize);
+    else this.levelCache.fill(0, 0, cacheSize);
     this.best = [];
     this.bestCommand = undefined;
     this.ambiguous = false;
     this.incomplete = undefined;
+    this.incompleteLenient = false;
     this.deepest = 0;
     this.collect = collect;
     this.expected.clear();
     if (words.length === 0) return;
     const stamp = ++stampCounter;
-    node.candidates(words[0]!.text, stamp, (command) => {
-      if (!this.versionAllows(command)) return;
+    const candidates = this.candidateList;
+    candidates.length = 0;
+    node.candidates(words, stamp, candidates, prefilter);
+    for (const command of candidates) {
+      if (!this.versionAllows(command)) continue;
+      if (prefilter && !this.hasKeywords(command.mandatory)) continue;
       this.command = command;
       for (const pos of command.entry) this.walk(pos, 0);
-    });
-    if (collect && this.deepest === 0 && this.expected.size === 0) {
+    }
+    if (collect && !this.explainIncomplete && this.deepest === 0 && this.expected.size === 0) {
       for (const keyword of node.firstKeywords()) this.expected.add(keyword);
     }
+  }
+
+  private hasKeywords(keywords: readonly string[]): boolean {
+    for (const keyword of keywords) {
+      let found = false;
+      for (let i = 1; i < this.words.length && !found; i++) found = keyword.startsWith(this.words[i]!.text);
+      if (!found) return false;
+    }
+    return true;
+  }
+
+  /** matchLevel, memoised per word for the typed kinds. */
+  private level(pos: Position, n: number): MatchLevel {
+    if (pos.kind === 'keyword' || pos.kind === 'variable' || pos.kind === 'range') return matchLevel(pos, this.words[n]!.text);
+    const slot = n * KIND_COUNT + KIND_INDEX[pos.kind];
+    const cached = this.levelCache[slot]!;
+    if (cached !== 0) return (cached - 1) as MatchLevel;
+    const level = matchLevel(pos, this.words[n]!.text);
+    this.levelCache[slot] = level + 1;
+    return level;
   }
 
   private versionAllows(command: CompiledCommand): boolean {
@@ -229,24 +362,26 @@ export class Matcher {
   }
 
   private walk(pos: Position, n: number): void {
-    const word = this.words[n]!.text;
-    if (matchLevel(pos, word) < minimumLevel(pos)) {
+    if (this.level(pos, n) < minimumLevel(pos)) {
       if (n > this.deepest) {
         this.deepest = n;
         if (this.collect) this.expected.clear();
       }
-      if (this.collect && n === this.deepest) this.expected.add(describePosition(pos));
+      if (this.collect && !this.explainIncomplete && n === this.deepest) this.expected.add(describePosition(pos));
       return;
     }
     this.path[n] = pos;
     if (n + 1 === this.words.length) {
       if (pos.final) this.complete(n + 1);
       else {
-        if (!this.incomplete) {
+        // A `no` line may leave out trailing arguments, never keywords: prefer such a path.
+        const lenient = this.path[0]!.negation && pos.next.every((next) => next.kind !== 'keyword');
+        if (!this.incomplete || (lenient && !this.incompleteLenient)) {
           this.incomplete = this.command;
           this.incompletePath = this.path.slice(0, n + 1);
+          this.incompleteLenient = lenient;
         }
-        if (this.collect) for (const next of pos.next) this.expected.add(describePosition(next));
+        if (this.collect && this.explainIncomplete) for (const next of pos.next) this.expected.add(describePosition(next));
       }
       return;
     }
@@ -275,9 +410,9 @@ export class Matcher {
     if (verdict > 0) {
       this.take(command, length);
       this.ambiguous = false;
-    } else if (verdict === 0 && this.bestCommand.def.id !== command.def.id) {
-      // Variants of one command (per-version defs, or a command's alternative paths) are one
-      // command to the user; only different commands tie ambiguously.
+    } else if (verdict === 0 && (this.bestCommand.def.id !== command.def.id || this.keywordsDiffer(length))) {
+      // Variants of one command (per-version defs) tie on the same keywords and are one command to
+      // the user; a tie between different keywords (`i` for ip/ipv6) is ambiguous in FRR.
       this.ambiguous = true;
       this.ambiguousAt = this.firstDifference(length);
     }
@@ -303,6 +438,15 @@ export class Matcher {
       if (d !== 0) return d;
     }
     return 0;
+  }
+
+  private keywordsDiffer(length: number): boolean {
+    for (let i = 0; i < length; i++) {
+      const a = this.path[i]!;
+      const b = this.best[i]!;
+      if (a.kind === 'keyword' && b.kind === 'keyword' && a.text !== b.text) return true;
+    }
+    return false;
   }
 
   private firstDifference(length: number): number {
