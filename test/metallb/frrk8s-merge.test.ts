@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import type { FrrConfigurationInput } from '../../server/src/service/metallb/frrk8s/merge';
+import { MERGE_CONFLICT, mergeFrrConfigurations } from '../../server/src/service/metallb/frrk8s/merge';
+import { renderFrrK8sNode } from '../../server/src/service/metallb/frrk8s/node';
+import { renderFrrK8s } from '../../server/src/service/metallb/frrk8s/render';
+import { parseInternalConfig } from '../../server/src/service/metallb/internal';
+
+const fixtures = join(__dirname, 'fixtures', 'frrk8s', 'merge');
+
+function router(neighbor: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+  return { bgp: { routers: [{ asn: 64512, neighbors: [{ asn: 64513, address: '172.18.0.5', ...neighbor }], ...extra }] } };
+}
+
+function merge(...specs: FrrConfigurationInput['spec'][]) {
+  return mergeFrrConfigurations(
+    specs.map((spec, i) => ({ name: `cfg-${i + 1}`, spec })),
+    { hostname: 'worker-1' },
+  );
+}
+
+describe('mergeFrrConfigurations', () => {
+  it('renders the fixture merge byte for byte (vtysh -C accepts it)', () => {
+    const input = JSON.parse(readFileSync(join(fixtures, 'two-configs.json'), 'utf8'));
+    const { config, conflicts } = mergeFrrConfigurations(input.configs, { hostname: input.hostname });
+    assert.deepEqual(conflicts, []);
+    assert.equal(renderFrrK8s(config), readFileSync(join(fixtures, 'two-configs.frr.conf'), 'utf8'));
+  });
+
+  it('unions advertised prefixes and lets receive-all win over a filtered receive', () => {
+    const { config, conflicts } = merge(
+      router({ toAdvertise: { allowed: { prefixes: ['10.0.0.2/32'] } }, toReceive: { allowed: { prefixes: [{ prefix: '10.9.0.0/16' }] } } }, { prefixes: ['10.0.0.2/32'] }),
+      router({ toAdvertise: { allowed: { prefixes: ['10.0.0.1/32'] } }, toReceive: { allowed: { mode: 'all' } } }, { prefixes: ['10.0.0.1/32'] }),
+    );
+    assert.deepEqual(conflicts, []);
+    const n = config.routers[0].neighbors[0];
+    assert.deepEqual(n.outgoing.prefixesV4, ['10.0.0.1/32', '10.0.0.2/32']);
+    assert.equal(n.incoming.all, true);
+    assert.deepEqual(config.routers[0].ipv4Prefixes, ['10.0.0.1/32', '10.0.0.2/32']);
+  });
+
+  it('treats an unset port or timer as its default when comparing, and drops defaults once merged', () => {
+    const { config, conflicts } = merge(router({ port: 179, holdTime: '180s' }), router({ keepaliveTime: '1m' }));
+    assert.deepEqual(conflicts, []);
+    const n = config.routers[0].neighbors[0];
+    assert.equal(n.port, undefined);
+    assert.equal(n.holdTime, undefined);
+    assert.equal(n.keepaliveTime, undefined);
+  });
+
+  for (const [what, a, b, expected] of [
+    ['ASN', { asn: 64513 }, { asn: 64999 }, 'the ASN (64513 vs 64999) of neighbor 172.18.0.5'],
+    ['port', { port: 1790 }, {}, 'the port (1790 vs 179)'],
+    ['password', { password: 'a' }, { password: 'b' }, 'the password of neighbor 172.18.0.5'],
+    ['hold time', { holdTime: '90s' }, { holdTime: '30s' }, 'the hold time (90s vs 30s)'],
+    ['ebgp-multihop', { ebgpMultiHop: true }, {}, 'ebgpMultiHop (true vs false)'],
+  ] as const) {
+    it(`reports a conflict on the neighbor ${what}, naming both resources`, () => {
+      const { conflicts, config } = merge(router(a), router(b));
+      assert.equal(conflicts.length, 1);
+      assert.equal(conflicts[0].code, MERGE_CONFLICT);
+      assert.match(conflicts[0].message, /"cfg-1" and "cfg-2"/);
+      assert.ok(conflicts[0].message.includes(expected), conflicts[0].message);
+      assert.equal(config.routers[0].neighbors.length, 1);
+    });
+  }
+
+  it('reports routers of one VRF with different ASNs or router IDs', () => {
+    const asn = merge({ bgp: { routers: [{ asn: 1, vrf: 'red' }] } }, { bgp: { routers: [{ asn: 2, vrf: 'red' }] } });
+    assert.match(asn.conflicts[0].message, /ASN of the router in VRF red \(1 vs 2\)/);
+    const id = merge({ bgp: { routers: [{ asn: 1, id: '1.1.1.1' }] } }, { bgp: { routers: [{ asn: 1, id: '2.2.2.2' }] } });
+    assert.match(id.conflicts[0].message, /router ID in the default VRF \(1.1.1.1 vs 2.2.2.2\)/);
+  });
+
+  it('reports two local preferences for one prefix and BFD profiles that differ', () => {
+    const lp = (localPref: number) => router({ toAdvertise: { allowed: { prefixes: ['10.0.0.1/32'] }, withLocalPref: [{ prefixes: ['10.0.0.1/32'], localPref }] } });
+    assert.match(merge(lp(100), lp(200)).conflicts[0].message, /local preference of 10.0.0.1\/32 \(100 vs 200\)/);
+    const bfd = (receiveInterval: number) => ({ bgp: { bfdProfiles: [{ name: 'fast', receiveInterval }] } });
+    assert.match(merge(bfd(100), bfd(300)).conflicts[0].message, /BFD profile fast/);
+  });
+
+  it('appends raw configs in ascending priority', () => {
+    const { config } = merge({ raw: { rawConfig: 'b', priority: 10 } }, { raw: { rawConfig: 'a', priority: 1 } }, { raw: { rawConfig: 'c', priority: 10 } });
+    assert.equal(config.extraConfig, 'a\nb\nc');
+  });
+
+  it('never throws on junk specs', () => {
+    const junk = [{ bgp: { routers: [{ asn: 1, neighbors: [{}] }] } }, {}, { bgp: {} }, { raw: {} }] as FrrConfigurationInput['spec'][];
+    assert.doesNotThrow(() => renderFrrK8s(merge(...junk).config));
+  });
+});
+
+describe('renderFrrK8sNode', () => {
+  const internal = parseInternalConfig({
+    hostname: 'worker-1',
+    sessions: [{ peerAddress: '172.18.0.5', peerPort: 179, myASN: 64512, peerASN: 64513, routerID: '10.0.0.11', advertised: [{ prefix: '192.168.10.0/32', localPref: 0, communities: [] }] }],
+  });
+
+  it('merges MetalLB generated config with the user ones', () => {
+    const { text, conflicts } = renderFrrK8sNode(internal, [router({ toReceive: { allowed: { mode: 'all' } } })]);
+    assert.deepEqual(conflicts, []);
+    assert.match(text, /ip prefix-list 172\.18\.0\.5-allowed-ipv4 seq 1 permit 192\.168\.10\.0\/32/);
+    assert.match(text, /ip prefix-list 172\.18\.0\.5-inpl-ipv4 seq 1 permit any/);
+    assert.match(text, /bgp router-id 10\.0\.0\.11/);
+  });
+
+  it('names MetalLB generated configuration in its conflicts', () => {
+    const { conflicts } = renderFrrK8sNode(internal, [{ name: 'tor-peering', spec: router({ asn: 65000 }) }]);
+    assert.equal(conflicts.length, 1);
+    assert.match(conflicts[0].message, /"metallb-worker-1" and "tor-peering" disagree on the ASN \(64513 vs 65000\)/);
+  });
+});
