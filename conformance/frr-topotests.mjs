@@ -14,7 +14,7 @@ const option = (name, fallback) => {
   const i = args.indexOf(name);
   return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
 };
-const corpus = option('--corpus', '/work/shared/corpus/frr-topotests');
+const corpus = option('--corpus', join(process.env.FRR_METALLB_CORPUS ?? join(root, '..', 'shared', 'corpus'), 'frr-topotests'));
 const ourVersion = option('--version', '8.4');
 const writeNotes = args.includes('--notes');
 const listAll = args.includes('--all');

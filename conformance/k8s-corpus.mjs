@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = process.argv[2] ?? join(root, '..', 'shared', 'corpus');
+const corpus = process.argv[2] ?? process.env.FRR_METALLB_CORPUS ?? join(root, '..', 'shared', 'corpus');
 const folders = ['metallb-yaml', 'metallb-crds', 'frrk8s', 'metallb-yaml-cases'];
 for (const folder of folders) {
   if (!existsSync(join(corpus, folder))) {

@@ -12,7 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const corpusFlag = args.indexOf('--corpus');
 const corpus = resolve(
-  corpusFlag >= 0 ? args[corpusFlag + 1] : join(root, '..', 'shared', 'corpus', 'metallb-yaml-cases'),
+  corpusFlag >= 0 ? args[corpusFlag + 1] : join(process.env.FRR_METALLB_CORPUS ?? join(root, '..', 'shared', 'corpus'), 'metallb-yaml-cases'),
 );
 const requireRender = args.includes('--require-render');
 const filters = args.filter((a, i) => !a.startsWith('--') && (corpusFlag < 0 || i !== corpusFlag + 1));
