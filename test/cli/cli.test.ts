@@ -84,6 +84,14 @@ describe('frr-lint render', () => {
     assert.match(stderr, /worker-1, worker-2/);
   });
 
+  it('renders what frr-k8s writes with --mode frr-k8s: no deny 20, incoming filters by prefix-list', async () => {
+    const { code, stdout } = await run('render', '--mode', 'frr-k8s', join(fixtures, 'metallb'));
+    assert.equal(code, 0);
+    assert.doesNotMatch(stdout, /-in deny 20/);
+    assert.match(stdout, /^route-map 10\.0\.0\.1-out permit 1$/m);
+    assert.match(stdout, /^ {2}neighbor 10\.0\.0\.1 remote-as 64513$/m);
+  });
+
   it('renders the older layouts with --metallb-version', async () => {
     const { stdout } = await run('render', '--metallb-version', '0.14', join(fixtures, 'metallb'));
     assert.match(stdout, /10\.0\.0\.1-pl-ipv4/);

@@ -8,7 +8,9 @@ import { checkFrrText, type FrrCheckResult as FrrCheck } from './check';
 import { parseFrr } from './frr/parser';
 import { parseEmbeddedFrr } from './k8s/embedded';
 import { parseManifests } from './k8s/parse';
-import type { ManifestFile, Resource } from './k8s/resources';
+import { plainLabels, resourceName, type FRRConfiguration, type ManifestFile, type Resource } from './k8s/resources';
+import { selectorMatches } from './k8s/selectors';
+import { frrConfigurationInput, renderFrrK8sNode } from './metallb/frrk8s';
 import { buildInternalConfig } from './metallb/build';
 import { listNodes } from './metallb/nodes';
 import { renderFrrConf, type MetalLBVersion } from './metallb/render';
@@ -58,6 +60,11 @@ export interface RenderResult {
   errors: string[];
   /** Inputs the workspace lacks for a faithful render (no BGPPeer, no Service, …). */
   missing: string[];
+}
+
+function nodeLabels(resources: readonly Resource[], node: string): Record<string, string> {
+  const found = resources.find((r) => r.kind === 'Node' && resourceName(r) === node);
+  return found ? plainLabels(found.metadata.labels) : { 'kubernetes.io/hostname': node };
 }
 
 function missingInputs(resources: readonly Resource[], sessions: number): string[] {
@@ -143,13 +150,23 @@ export class Workspace {
   render(node: string): RenderResult {
     const resources = this.manifests().flatMap((file) => file.resources);
     const built = buildInternalConfig(resources, node, { metallbVersion: this.options.metallbVersion });
-    return {
-      node,
-      text: renderFrrConf(built.config, this.options.metallbVersion),
-      notes: built.notes,
-      errors: built.errors,
-      missing: missingInputs(resources, built.config.sessions.length),
-    };
+    const missing = missingInputs(resources, built.config.sessions.length);
+    if (this.options.mode === 'frr-k8s') {
+      const labels = nodeLabels(resources, node);
+      const selected = resources.filter(
+        (r): r is FRRConfiguration => r.kind === 'FRRConfiguration' && (!r.spec.nodeSelector || selectorMatches(r.spec.nodeSelector, labels)),
+      );
+      // frr-k8s renders MetalLB's generated FRRConfiguration, not MetalLB's template: extras do not apply.
+      const rendered = renderFrrK8sNode({ ...built.config, extras: '' }, selected.map(frrConfigurationInput));
+      return {
+        node,
+        text: rendered.text,
+        notes: built.notes,
+        errors: [...built.errors, ...rendered.conflicts.map((conflict) => conflict.message)],
+        missing,
+      };
+    }
+    return { node, text: renderFrrConf(built.config, this.options.metallbVersion), notes: built.notes, errors: built.errors, missing };
   }
 
   private manifest(entry: Entry): ManifestFile {
