@@ -2,11 +2,14 @@
  * `frr-lint`: the language service for CI. It reads files, hands them to the pure service, and
  * prints reports; exit codes: 0 clean, 1 errors found, 2 usage error or unreadable file.
  */
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, UsageError, USAGE, type CliOptions } from './cli/args';
 import { collectFiles, UnreadableError, type InputFile } from './cli/files';
 import { formatReport, locate, type ReportedFinding } from './cli/report';
+import { applyEdits, safeFixEdits } from './service/edits';
 import { Workspace } from './service/workspace';
 
 const VERSION = '0.1.0';
@@ -41,6 +44,43 @@ function check(options: CliOptions, io: Output): number {
   for (const [uri, file] of uris) reported.push(...locate(file.path, file.text, workspace.check(uri)));
   io.out(formatReport(reported, options.format, VERSION));
   return reported.some((finding) => finding.severity === 'error') ? 1 : 0;
+}
+
+const MAX_FIX_ROUNDS = 5;
+
+/** Applies safe fixes round by round (one fix can enable another) until none is left. */
+function fix(options: CliOptions, io: Output): number {
+  const { workspace, uris } = loadWorkspace(collectFiles(options.paths), options);
+  const original = new Map([...uris].map(([uri, file]) => [uri, file.text]));
+  const current = new Map(original);
+  let applied = 0;
+  for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
+    let changed = false;
+    for (const uri of uris.keys()) {
+      const byUri = safeFixEdits(workspace.check(uri), uri);
+      for (const [target, edits] of byUri) {
+        const file = uris.get(target);
+        const before = current.get(target);
+        if (!file || before === undefined) continue;
+        const result = applyEdits(before, edits);
+        if (result.text === before) continue;
+        applied += edits.length - result.skipped.length;
+        current.set(target, result.text);
+        workspace.setFile(target, result.text, round + 1, file.kind);
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  const changedFiles = [...uris].filter(([uri]) => current.get(uri) !== original.get(uri));
+  for (const [uri, file] of changedFiles) {
+    const after = current.get(uri) as string;
+    if (options.dryRun) io.write(createTwoFilesPatch(file.path, file.path, original.get(uri) as string, after));
+    else writeFileSync(file.path, after);
+  }
+  io.err(`${options.dryRun ? 'would apply' : 'applied'} ${applied} fix edit(s) in ${changedFiles.length} file(s)`);
+  const remaining = [...uris.keys()].flatMap((uri) => workspace.check(uri));
+  return remaining.some((finding) => finding.severity === 'error') ? 1 : 0;
 }
 
 function render(options: CliOptions, io: Output): number {
@@ -79,6 +119,8 @@ export async function main(argv: readonly string[], io: Output = stdio): Promise
         return check(options, io);
       case 'render':
         return render(options, io);
+      case 'fix':
+        return fix(options, io);
     }
   } catch (error) {
     if (error instanceof UsageError) {

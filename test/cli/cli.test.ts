@@ -1,5 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, type Output } from '../../server/src/cli';
 
@@ -65,6 +67,31 @@ describe('frr-lint check', () => {
     const { code, stdout } = await run('--help');
     assert.equal(code, 0);
     assert.match(stdout, /frr-lint check/);
+  });
+});
+
+describe('frr-lint fix', () => {
+  const hostBits = 'ip prefix-list l seq 5 permit 10.0.0.1/8\nroute-map m permit 10\n match ip address prefix-list l\nrouter bgp 1\n neighbor 10.0.0.2 remote-as 2\n address-family ipv4 unicast\n  neighbor 10.0.0.2 route-map m in\n exit-address-family\n';
+
+  it('--dry-run prints a unified diff and leaves the file alone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'frr-fix-'));
+    const file = join(dir, 'frr.conf');
+    writeFileSync(file, hostBits);
+    const { stdout, stderr } = await run('fix', '--dry-run', file);
+    assert.match(stdout, /^-ip prefix-list l seq 5 permit 10\.0\.0\.1\/8$/m);
+    assert.match(stdout, /^\+ip prefix-list l seq 5 permit 10\.0\.0\.0\/8$/m);
+    assert.match(stderr, /would apply 1 fix/);
+    assert.equal(readFileSync(file, 'utf8'), hostBits);
+  });
+
+  it('applies safe fixes in place, keeping every other line byte-identical, and the finding is gone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'frr-fix-'));
+    const file = join(dir, 'frr.conf');
+    writeFileSync(file, hostBits);
+    await run('fix', file);
+    assert.equal(readFileSync(file, 'utf8'), hostBits.replace('10.0.0.1/8', '10.0.0.0/8'));
+    const { stdout } = await run('check', '--format', 'json', file);
+    assert.ok(!(JSON.parse(stdout) as { code: string }[]).some((f) => f.code === 'frr/prefix-host-bits'));
   });
 });
 

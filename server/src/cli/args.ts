@@ -7,7 +7,8 @@ export const METALLB_VERSIONS: readonly MetallbVersion[] = ['0.13', '0.14', '0.1
 export type MetallbMode = 'frr' | 'frr-k8s';
 
 export interface CliOptions {
-  command: 'check' | 'render' | 'help' | 'version';
+  command: 'check' | 'render' | 'fix' | 'help' | 'version';
+  dryRun: boolean;
   paths: string[];
   format: OutputFormat;
   frrVersion: FrrVersion;
@@ -22,11 +23,14 @@ export const USAGE = `Usage:
   frr-lint check  [--format text|json|sarif] [--frr-version 8.4|9.1|10.x]
                   [--metallb-version 0.13|0.14|0.15|0.16] [--mode frr|frr-k8s] PATH...
   frr-lint render [--node NAME] [--metallb-version 0.13|0.14|0.15|0.16] [--mode frr|frr-k8s] PATH...
+  frr-lint fix    [--dry-run] [--frr-version …] [--metallb-version …] [--mode …] PATH...
   frr-lint --help | --version
 
 PATH is a file or a folder. frr.conf, *.conf and *.frr files are read as FRR configuration,
 *.yaml and *.yml as Kubernetes manifests (MetalLB, frr-k8s).
-check exits 1 when an error is found, 0 otherwise, 2 on a usage error or an unreadable file.`;
+check exits 1 when an error is found, 0 otherwise, 2 on a usage error or an unreadable file.
+fix applies the safe quick fixes in place (--dry-run prints them as a unified diff instead) and
+exits like check on what remains.`;
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T {
   if (value === undefined) throw new UsageError(`${flag} needs a value (${allowed.join(', ')})`);
@@ -44,12 +48,13 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     frrVersion: 'any',
     metallbVersion: '0.16',
     mode: 'frr',
+    dryRun: false,
   };
   const rest = [...argv];
   const first = rest.shift();
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') return options;
   if (first === '--version' || first === '-V') return { ...options, command: 'version' };
-  if (first !== 'check' && first !== 'render') throw new UsageError(`unknown command '${first}'`);
+  if (first !== 'check' && first !== 'render' && first !== 'fix') throw new UsageError(`unknown command '${first}'`);
   options.command = first;
   while (rest.length > 0) {
     const arg = rest.shift() as string;
@@ -75,6 +80,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         options.node = node;
         break;
       }
+      case '--dry-run':
+        if (options.command !== 'fix') throw new UsageError('--dry-run applies to fix only');
+        options.dryRun = true;
+        break;
       case '--help':
       case '-h':
         return { ...options, command: 'help' };
