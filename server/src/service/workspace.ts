@@ -5,13 +5,12 @@
  * LSP server share it, so both report exactly the same findings.
  */
 import { checkFrrText, type FrrCheckResult as FrrCheck } from './check';
-import { parseFrr } from './frr/parser';
-import { parseEmbeddedFrr } from './k8s/embedded';
 import { parseManifests } from './k8s/parse';
 import { plainLabels, resourceName, type FRRConfiguration, type ManifestFile, type Resource } from './k8s/resources';
 import { selectorMatches } from './k8s/selectors';
 import { frrConfigurationInput, renderFrrK8sNode } from './metallb/frrk8s';
 import { buildInternalConfig } from './metallb/build';
+import { analyzeExtras } from './metallb/extras/analyze';
 import { listNodes } from './metallb/nodes';
 import { renderFrrConf, type MetalLBVersion } from './metallb/render';
 import { validateResources } from './rules/metallb/webhook';
@@ -48,7 +47,6 @@ interface Entry {
   kind: DocumentKind;
   frr?: FrrCheck;
   manifest?: ManifestFile;
-  embeddedFindings?: Finding[];
 }
 
 export interface RenderResult {
@@ -93,7 +91,6 @@ export class Workspace {
     this.options = { ...this.options, ...options };
     for (const entry of this.entries.values()) {
       delete entry.frr;
-      delete entry.embeddedFindings;
     }
     this.generation++;
   }
@@ -125,7 +122,7 @@ export class Workspace {
     if (!entry) return [];
     if (entry.kind === 'frr') return this.frrCheck(entry).findings;
     const manifest = this.manifest(entry);
-    const own = [...manifest.findings, ...this.embeddedFindings(entry, manifest)];
+    const own = manifest.findings;
     const cross = this.crossFindings().get(uri) ?? [];
     return [...own, ...cross].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   }
@@ -174,27 +171,12 @@ export class Workspace {
     return entry.manifest;
   }
 
-  /** FRR findings inside `extras` and `rawConfig`, mapped back into the YAML. */
-  private embeddedFindings(entry: Entry, manifest: ManifestFile): Finding[] {
-    if (entry.embeddedFindings) return entry.embeddedFindings;
-    const findings: Finding[] = [];
-    for (const resource of manifest.resources) {
-      const embedded =
-        resource.kind === 'ConfigMap' && 'configMap' in resource && resource.configMap === 'bgpextras'
-          ? resource.extras?.embedded
-          : resource.kind === 'FRRConfiguration'
-            ? resource.spec.raw?.rawConfig?.embedded
-            : undefined;
-      if (embedded) findings.push(...parseEmbeddedFrr(embedded, parseFrr, { frrVersion: this.options.frrVersion }).findings);
-    }
-    entry.embeddedFindings = findings;
-    return findings;
-  }
-
   private crossFindings(): Map<string, Finding[]> {
     if (this.cross?.generation === this.generation) return this.cross.byUri;
     const byUri = new Map<string, Finding[]>();
-    for (const finding of validateResources(this.manifests())) {
+    const files = this.manifests();
+    const { metallbVersion, mode, frrVersion } = this.options;
+    for (const finding of [...validateResources(files), ...analyzeExtras(files, { metallbVersion, mode, frrVersion })]) {
       const { uri, ...own } = finding;
       if (!uri) continue;
       const list = byUri.get(uri) ?? [];

@@ -1,0 +1,25 @@
+/**
+ * The bgpextras analysis entry point: the context, every MetalLB extras rule and FRR's own rules
+ * on the combined file, as findings in the YAML files (each with its `uri` when the file has one).
+ * In frr-k8s mode only the mode rule runs on the extras: MetalLB refuses the configuration before
+ * anything else matters. The frr-k8s rules (toReceive, rawConfig) run whenever FRRConfigurations exist.
+ */
+import type { ManifestFile } from '../../k8s/resources';
+import { extrasWrongMode } from '../../rules/metallb/extras/extrasWrongMode';
+import { frrInExtras, runExtrasRules } from '../../rules/metallb/extras';
+import { OVERLAP_RULES } from '../../rules/metallb/extras-overlap';
+import { FRRK8S_RULES } from '../../rules/frrk8s';
+import type { Finding } from '../../types';
+import { buildExtrasContext, type ExtrasOptions } from './context';
+
+export function analyzeExtras(files: readonly ManifestFile[], options: ExtrasOptions): Finding[] {
+  const ctx = buildExtrasContext(files, options);
+  const findings = [...ctx.findings, ...FRRK8S_RULES.flatMap((rule) => rule(ctx))];
+  if (ctx.extras) {
+    if (options.mode === 'frr') findings.push(...runExtrasRules(ctx), ...frrInExtras(ctx), ...OVERLAP_RULES.flatMap((rule) => rule(ctx)));
+    else findings.push(...extrasWrongMode(ctx));
+  }
+  return findings.sort(
+    (a, b) => (a.uri ?? '').localeCompare(b.uri ?? '') || a.range.start - b.range.start || a.range.end - b.range.end || a.code.localeCompare(b.code),
+  );
+}
