@@ -1,0 +1,225 @@
+/**
+ * Completion, offsets in and items out, in FRR documents, inside embedded FRR (`extras`,
+ * `rawConfig`) and in MetalLB YAML. In FRR text the grammar decides what may come next (keywords
+ * of the current context and of the contexts FRR would walk up to, argument placeholders); where
+ * the next word names a structure, the names that exist are offered, and after `route-map` the
+ * names MetalLB derives from every BGPPeer, the ones still without an `-in` override first.
+ */
+import type { SymbolKind } from '../frr/model';
+import { referenceSpecs } from '../frr/model/references';
+import type { FrrVersion, OffsetRange } from '../types';
+import { commandDescription, readableSpec } from './commandDocs';
+import { embeddedSpelling } from './embeddedOffsets';
+import { cursorLine, nextPositions, type NextPosition } from './grammarCursor';
+import { routeMapSeqs, prefixListSeqs, namesOfKind } from './scopeSymbols';
+import { yamlCompletions } from './yamlCompletion';
+import { frrViewAt, toDocumentRange, type FrrView, type PeerIdentity, type WorkspaceIndex } from './workspaceIndex';
+
+export type CompletionKind = 'keyword' | 'reference' | 'peer-name' | 'value' | 'placeholder' | 'property' | 'enum';
+
+export interface CompletionItem {
+  label: string;
+  kind: CompletionKind;
+  detail?: string;
+  documentation?: string;
+  /** Text to insert; a snippet when `snippet` is set. */
+  insertText: string;
+  snippet?: boolean;
+  /** Order among the items (the client sorts by it). */
+  sortText: string;
+  /** Document range the item replaces. */
+  range: OffsetRange;
+}
+
+export interface CompletionOptions {
+  frrVersion?: FrrVersion;
+}
+
+export function completions(index: WorkspaceIndex, uri: string, offset: number, options: CompletionOptions = {}): CompletionItem[] {
+  const doc = index.byUri.get(uri);
+  if (!doc) return [];
+  const at = frrViewAt(doc, offset);
+  if (at) return frrCompletions(index, at.view, at.offset, options);
+  if (doc.kind === 'yaml') return yamlCompletions(index, doc, offset);
+  return [];
+}
+
+/** Words whose position binds a structure name the definition commands create (not a reference). */
+const DEFINED_BY: Record<string, SymbolKind> = {
+  'route-map|name': 'route-map',
+  'route-map-delete|name': 'route-map',
+  'prefix-list|name': 'ip-prefix-list',
+  'ipv6-prefix-list|name': 'ipv6-prefix-list',
+  'community-list|name': 'community-list',
+  'large-community-list|name': 'large-community-list',
+  'extcommunity-list|name': 'extcommunity-list',
+  'as-path-access-list|name': 'as-path-list',
+  'bfd-profile|name': 'bfd-profile',
+};
+
+function frrCompletions(index: WorkspaceIndex, view: FrrView, offset: number, options: CompletionOptions): CompletionItem[] {
+  const cursor = cursorLine(view.parse, offset);
+  const positions = nextPositions(cursor.words, cursor.nodes, options.frrVersion);
+  const builder = new ItemBuilder(view, cursor.replace, cursor.partial);
+  const seenNames = new Set<string>();
+  for (const next of positions) {
+    if (next.pos.kind === 'keyword') {
+      builder.keyword(next);
+      continue;
+    }
+    const nameKey = `${next.def.id}|${next.pos.bind ?? ''}`;
+    if (seenNames.has(`${nameKey}|${next.depth}`)) continue;
+    seenNames.add(`${nameKey}|${next.depth}`);
+    if (next.depth === 0 || cursor.words.length > 0) namesFor(index, view, next, builder);
+    builder.placeholder(next);
+  }
+  return builder.items();
+}
+
+function namesFor(index: WorkspaceIndex, view: FrrView, next: NextPosition, builder: ItemBuilder): void {
+  const bind = next.pos.bind;
+  if (bind === undefined) return;
+  const id = next.def.id;
+  if (bind === 'seq') {
+    seqValues(index, view, next, builder);
+    return;
+  }
+  const defined = DEFINED_BY[`${id}|${bind}`];
+  if (defined) {
+    if (defined === 'route-map' && !next.negated) peerRouteMapNames(index, view, builder);
+    for (const name of namesOfKind(index, view, defined)) builder.name(name, `existing ${defined}`, '2');
+    return;
+  }
+  for (const spec of referenceSpecs(id, next.node)) {
+    if (spec.arg !== bind) continue;
+    for (const name of namesOfKind(index, view, spec.kind)) builder.name(name, spec.kind, '0');
+  }
+  if (bind === 'peer' && id.startsWith('neighbor-')) {
+    for (const name of namesOfKind(index, view, 'neighbor')) builder.name(name, 'neighbor', '1');
+    for (const name of namesOfKind(index, view, 'peer-group')) builder.name(name, 'peer-group', '1');
+  }
+}
+
+/** `<ID>-in` / `<ID>-out` for every BGPPeer: the peers still without an `-in` override first. */
+function peerRouteMapNames(index: WorkspaceIndex, view: FrrView, builder: ItemBuilder): void {
+  const existing = new Set(namesOfKind(index, view, 'route-map'));
+  for (const peer of index.peers) {
+    const source = `BGPPeer ${peer.name}${peer.uri ? ` (${basename(peer.uri)})` : ''}`;
+    const inName = `${peer.id}-in`;
+    const missing = !existing.has(inName);
+    builder.peerName(inName, source, missing ? '0' : '1', inDoc(peer, missing));
+    builder.peerName(`${peer.id}-out`, source, '3', outDoc(peer));
+  }
+}
+
+function inDoc(peer: PeerIdentity, missing: boolean): string {
+  return (
+    `Routes received from ${peer.name} (${peer.stem}${peer.vrf ? `, VRF ${peer.vrf}` : ''}). ` +
+    'MetalLB renders `route-map ' +
+    `${peer.id}-in deny 20\` (no match: every received route is denied). Add \`permit 10\` with a match to accept routes; ` +
+    'seq 20 flips on every reload and seqs above 20 are never reached.' +
+    (missing ? ' No override exists yet.' : '')
+  );
+}
+
+function outDoc(peer: PeerIdentity): string {
+  return `Routes announced to ${peer.name} (${peer.stem}). MetalLB owns entries 1..N of this route-map; extras entries must use higher seqs.`;
+}
+
+function seqValues(index: WorkspaceIndex, view: FrrView, next: NextPosition, builder: ItemBuilder): void {
+  const name = next.bound.name;
+  if (name === undefined) return;
+  if (next.def.id === 'route-map') {
+    const used = routeMapSeqs(index, view, name);
+    if (isPeerInMap(index, name)) {
+      const seq = [10, 15, 5, 19, 1].find((s) => !used.has(s));
+      if (seq !== undefined) builder.value(String(seq), 'below MetalLB’s deny 20: evaluated first, stable across reloads', '0');
+      return;
+    }
+    const max = Math.max(0, ...used);
+    builder.value(String((Math.floor(max / 10) + 1) * 10), used.size > 0 ? `after seq ${max}` : 'first entry', '0');
+    return;
+  }
+  if (next.def.id === 'prefix-list' || next.def.id === 'ipv6-prefix-list') {
+    const family = next.def.id === 'prefix-list' ? 'ipv4' : 'ipv6';
+    const used = prefixListSeqs(index, view, name, family);
+    const max = Math.max(0, ...used);
+    builder.value(String(max + 5), used.size > 0 ? `next free after seq ${max}` : 'first entry', '0');
+  }
+}
+
+function isPeerInMap(index: WorkspaceIndex, name: string): boolean {
+  return name.endsWith('-in') && index.peers.some((peer) => `${peer.id}-in` === name);
+}
+
+function basename(uri: string): string {
+  return uri.slice(uri.lastIndexOf('/') + 1);
+}
+
+/** Collects items once per label, in document coordinates. */
+class ItemBuilder {
+  private readonly byLabel = new Map<string, CompletionItem>();
+  private readonly range: OffsetRange;
+
+  constructor(
+    private readonly view: FrrView,
+    localRange: OffsetRange,
+    private readonly partial: string,
+  ) {
+    this.range = toDocumentRange(view, localRange);
+  }
+
+  private add(item: Omit<CompletionItem, 'range'>): void {
+    if (!item.label.startsWith(this.partial) && item.kind !== 'placeholder') return;
+    const existing = this.byLabel.get(item.label);
+    if (existing && existing.sortText <= item.sortText) return;
+    this.byLabel.set(item.label, { ...item, range: this.range });
+  }
+
+  private spell(text: string): string {
+    return this.view.embedded ? embeddedSpelling(this.view.text, this.view.embedded, text) : text;
+  }
+
+  keyword(next: NextPosition): void {
+    const word = next.pos.text;
+    const doc = commandDescription(next.def.id);
+    const leaves = next.depth > 0 ? ` (leaves the current context for ${next.node.toLowerCase()})` : '';
+    this.add({
+      label: word,
+      kind: 'keyword',
+      detail: readableSpec(next.def.spec) + leaves,
+      ...(doc ? { documentation: doc } : {}),
+      insertText: word,
+      sortText: `${next.depth}5${word}`,
+    });
+  }
+
+  placeholder(next: NextPosition): void {
+    const text = next.pos.repeat ? `${next.pos.text}...` : next.pos.text;
+    const what = next.pos.bind ?? 'value';
+    this.add({
+      label: text,
+      kind: 'placeholder',
+      detail: `${what}: ${readableSpec(next.def.spec)}`,
+      insertText: `\${1:${what}}`,
+      snippet: true,
+      sortText: `${next.depth}9${text}`,
+    });
+  }
+
+  name(name: string, detail: string, rank: string): void {
+    this.add({ label: name, kind: 'reference', detail, insertText: this.spell(name), sortText: `0${rank}${name}` });
+  }
+
+  peerName(name: string, detail: string, rank: string, documentation: string): void {
+    this.add({ label: name, kind: 'peer-name', detail, documentation, insertText: this.spell(name), sortText: `0${rank}${name}` });
+  }
+
+  value(value: string, detail: string, rank: string): void {
+    this.add({ label: value, kind: 'value', detail, insertText: value, sortText: `0${rank}${value}` });
+  }
+
+  items(): CompletionItem[] {
+    return [...this.byLabel.values()].sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
+  }
+}

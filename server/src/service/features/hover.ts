@@ -1,0 +1,118 @@
+/**
+ * Hover, in FRR documents and embedded FRR: on a route-map or prefix-list name, its entries as
+ * FRR ends up with them (from every text of the scope); on a name MetalLB derives from a BGPPeer
+ * (`<ID>-in`, `<ID>-allowed-ipv4`, a neighbor address), the BGPPeer behind it; elsewhere on a
+ * command, its syntax and meaning.
+ */
+import { occurrenceAt, type SymbolKind } from '../frr/model';
+import type { ParseResult } from '../frr/syntax';
+import type { OffsetRange } from '../types';
+import { commandDescription, defsOf, readableSpec } from './commandDocs';
+import { lineIndexAt } from './grammarCursor';
+import { peerOfName } from './peerNames';
+import { frrViewAt, toDocumentRange, viewsInScope, type FrrView, type PeerIdentity, type WorkspaceIndex } from './workspaceIndex';
+
+export interface Hover {
+  /** Markdown. */
+  contents: string;
+  /** Document range the hover is about. */
+  range: OffsetRange;
+}
+
+/** Entries listed per structure before the hover says "… and N more". */
+const MAX_LINES = 40;
+
+export function hover(index: WorkspaceIndex, uri: string, offset: number): Hover | undefined {
+  const doc = index.byUri.get(uri);
+  if (!doc) return undefined;
+  const at = frrViewAt(doc, offset);
+  if (!at) return undefined;
+  const { view } = at;
+  const occurrence = occurrenceAt(view.model, at.offset);
+  if (occurrence) {
+    const contents = symbolHover(index, view, occurrence.kind, occurrence.name);
+    if (contents) return { contents, range: toDocumentRange(view, occurrence.range) };
+  }
+  return commandHover(view, at.offset);
+}
+
+function symbolHover(index: WorkspaceIndex, view: FrrView, kind: SymbolKind, name: string): string | undefined {
+  const parts: string[] = [];
+  const peer = peerOfName(index.peers, name, kind);
+  if (kind === 'route-map') parts.push(structureText(`route-map ${name}`, routeMapLines(index, view, name)));
+  else if (kind === 'ip-prefix-list' || kind === 'ipv6-prefix-list') parts.push(structureText(`${kind.replace('-', ' ')} ${name}`, prefixListLines(index, view, kind, name)));
+  else if (kind !== 'neighbor' || !peer) return undefined;
+  if (peer) parts.push(peerText(peer.identity, peer.role));
+  return parts.join('\n\n---\n\n');
+}
+
+function structureText(title: string, lines: string[]): string {
+  if (lines.length === 0) return `**${title}**: not defined in this configuration.`;
+  const shown = lines.slice(0, MAX_LINES);
+  const more = lines.length > MAX_LINES ? `\n… and ${lines.length - MAX_LINES} more lines` : '';
+  return `**${title}**\n\n\`\`\`frr\n${shown.join('\n')}\n\`\`\`${more}`;
+}
+
+function routeMapLines(index: WorkspaceIndex, view: FrrView, name: string): string[] {
+  const out: string[] = [];
+  for (const other of viewsInScope(index, view.scope)) {
+    const map = other.model.routeMaps.get(name);
+    if (!map) continue;
+    const headers = new Set(map.entries.flatMap((entry) => entry.headers.map((h) => h.line)));
+    for (const block of other.parse.blocks) {
+      if (!headers.has(block.header)) continue;
+      for (let i = block.header; i <= block.last; i++) {
+        const text = lineText(other.parse, i);
+        if (text !== '') out.push(i === block.header ? text : ` ${text}`);
+      }
+    }
+  }
+  return out;
+}
+
+function prefixListLines(index: WorkspaceIndex, view: FrrView, kind: 'ip-prefix-list' | 'ipv6-prefix-list', name: string): string[] {
+  const family = kind === 'ip-prefix-list' ? 'ipv4' : 'ipv6';
+  const out: string[] = [];
+  for (const other of viewsInScope(index, view.scope)) {
+    for (const entry of other.model.prefixLists[family].get(name)?.entries ?? []) {
+      const text = lineText(other.parse, entry.line);
+      out.push(entry.seqExplicit ? text : `${text}    ! seq ${entry.seq}`);
+    }
+  }
+  return out;
+}
+
+function lineText(parse: ParseResult, index: number): string {
+  const line = parse.lines[index];
+  return line ? line.tokens.map((t) => t.text).join(' ') : '';
+}
+
+function peerText(peer: PeerIdentity, role: string): string {
+  const spec = peer.peer.spec;
+  const asn = spec.peerASN?.value ?? spec.dynamicASN?.value ?? '?';
+  const facts = [
+    `peer ${peer.stem}${peer.vrf ? ` in VRF ${peer.vrf}` : ''}, AS ${asn}`,
+    spec.myASN ? `local AS ${spec.myASN.value}` : '',
+    spec.bfdProfile ? `BFD profile ${spec.bfdProfile.value}` : '',
+    spec.nodeSelectors && spec.nodeSelectors.length > 0 ? 'on selected nodes' : 'on every node',
+  ].filter((f) => f !== '');
+  const file = peer.uri ? ` (${peer.uri.slice(peer.uri.lastIndexOf('/') + 1)})` : '';
+  return `**BGPPeer ${peer.name}**${file}: ${role} neighbor \`${peer.id}\`\n\n${facts.join(' · ')}`;
+}
+
+function commandHover(view: FrrView, offset: number): Hover | undefined {
+  const index = lineIndexAt(view.parse, offset);
+  const line = index >= 0 ? view.parse.lines[index] : undefined;
+  const command = line?.command;
+  if (!line || !command || line.tokens.length === 0) return undefined;
+  const token = line.tokens.find((t) => t.start <= offset && offset <= t.end);
+  if (!token) return undefined;
+  const specs = [...new Set(defsOf(command.id).map((def) => readableSpec(def.spec)))];
+  const description = commandDescription(command.id);
+  const syntax = specs.length > 0 ? `\`\`\`\n${specs.join('\n')}\n\`\`\`` : '';
+  const contents = [syntax, description ?? ''].filter((p) => p !== '').join('\n\n');
+  if (contents === '') return undefined;
+  const first = line.tokens[0]!;
+  const last = line.tokens[line.tokens.length - 1]!;
+  return { contents, range: toDocumentRange(view, { start: first.start, end: last.end }) };
+}

@@ -1,0 +1,206 @@
+/**
+ * The input of every cross-file editor feature: the workspace's documents with their parses, and
+ * the MetalLB facts the features join on (the neighbor IDs each BGPPeer produces). FRR text comes
+ * in two shapes, a whole document (frr.conf, *.frr) or a YAML scalar (bgpextras `extras`, frr-k8s
+ * `rawConfig`); both are an `FrrView`, whose offsets are offsets into its own text and which maps
+ * them back to its document.
+ *
+ * FRR scopes: a standalone FRR file is one router's configuration, so it only sees itself. Every
+ * bgpextras `extras` is appended to the same MetalLB-rendered frr.conf, so all of them share the
+ * scope `metallb`; frr-k8s `rawConfig` snippets are merged into one config too (`frr-k8s`).
+ */
+import { buildModel, type FrrModel } from '../frr/model';
+import { parseFrr } from '../frr/parser';
+import type { ParseResult } from '../frr/syntax';
+import type { EmbeddedText } from '../k8s/embedded';
+import { parseManifests } from '../k8s/parse';
+import type { BGPPeer, ManifestFile, Resource } from '../k8s/resources';
+import { resourceName } from '../k8s/resources';
+import { buildExtrasContext, type ExtrasContext, type ExtrasOptions } from '../metallb/extras/context';
+import type { FrrVersion, OffsetRange } from '../types';
+import { fromSourceOffset } from './embeddedOffsets';
+
+export type DocumentKind = 'frr' | 'yaml';
+
+export type FrrScope = 'metallb' | 'frr-k8s' | `file:${string}`;
+
+export interface FrrView {
+  uri: string;
+  /** The FRR text: the document itself, or the decoded value of a YAML scalar. */
+  text: string;
+  parse: ParseResult;
+  model: FrrModel;
+  scope: FrrScope;
+  /** Present for FRR inside YAML: maps offsets of `text` to offsets of the YAML document. */
+  embedded?: EmbeddedText;
+  /** The resource holding the embedded text. */
+  owner?: Resource;
+}
+
+export interface WorkspaceDocument {
+  uri: string;
+  kind: DocumentKind;
+  text: string;
+  /** For FRR documents. */
+  frr?: FrrView;
+  /** For YAML documents. */
+  manifest?: ManifestFile;
+  /** FRR scalars inside a YAML document, in document order. */
+  embedded: FrrView[];
+}
+
+/** One neighbor ID a BGPPeer produces (MetalLB names its route-maps and prefix-lists after it). */
+export interface PeerIdentity {
+  /** `<address|interface>[-<vrf>]`. */
+  id: string;
+  peer: BGPPeer;
+  /** metadata.name of the BGPPeer. */
+  name: string;
+  uri: string;
+  /** The peerAddress (or interface) value in the manifest. */
+  range: OffsetRange;
+  /** The value the ID starts with: the address or interface. */
+  stem: string;
+  vrf: string;
+}
+
+export interface WorkspaceIndex {
+  documents: WorkspaceDocument[];
+  byUri: Map<string, WorkspaceDocument>;
+  /** Every typed resource of every YAML document. */
+  resources: Resource[];
+  peers: PeerIdentity[];
+  /** Node names the manifests describe (Node objects), for "on N nodes" wording. */
+  nodeNames: string[];
+  /** The bgpextras analysis context (what MetalLB renders per node), when MetalLB options were given. */
+  extras?: ExtrasContext;
+}
+
+export interface DocumentInput {
+  uri: string;
+  kind: DocumentKind;
+  text: string;
+  /** Reuse of a parse the caller already holds (the LSP server caches by version). */
+  parse?: ParseResult;
+  model?: FrrModel;
+  manifest?: ManifestFile;
+}
+
+export interface IndexOptions {
+  frrVersion?: FrrVersion;
+  /** Build the ExtrasContext with these options (per-node renders: what code lenses count nodes with). */
+  metallb?: ExtrasOptions;
+  /** An ExtrasContext the caller already built for these documents. */
+  extras?: ExtrasContext;
+}
+
+export function indexDocument(input: DocumentInput, options: IndexOptions = {}): WorkspaceDocument {
+  if (input.kind === 'frr') {
+    const parse = input.parse ?? parseFrr(input.text, { frrVersion: options.frrVersion });
+    const model = input.model ?? buildModel(parse);
+    const frr: FrrView = { uri: input.uri, text: input.text, parse, model, scope: `file:${input.uri}` };
+    return { uri: input.uri, kind: 'frr', text: input.text, frr, embedded: [] };
+  }
+  const manifest = input.manifest ?? parseManifests(input.text, input.uri);
+  const embedded: FrrView[] = [];
+  for (const resource of manifest.resources) {
+    const found = embeddedOf(resource);
+    if (!found) continue;
+    const parse = parseFrr(found.text.value, { frrVersion: options.frrVersion });
+    embedded.push({
+      uri: input.uri,
+      text: found.text.value,
+      parse,
+      model: buildModel(parse),
+      scope: found.scope,
+      embedded: found.text,
+      owner: resource,
+    });
+  }
+  return { uri: input.uri, kind: 'yaml', text: input.text, manifest, embedded };
+}
+
+function embeddedOf(resource: Resource): { text: EmbeddedText; scope: FrrScope } | undefined {
+  if (resource.kind === 'ConfigMap' && resource.configMap === 'bgpextras' && resource.extras) {
+    return { text: resource.extras.embedded, scope: 'metallb' };
+  }
+  if (resource.kind === 'FRRConfiguration' && resource.spec.raw?.rawConfig) {
+    return { text: resource.spec.raw.rawConfig.embedded, scope: 'frr-k8s' };
+  }
+  return undefined;
+}
+
+export function buildWorkspaceIndex(inputs: readonly (DocumentInput | WorkspaceDocument)[], options: IndexOptions = {}): WorkspaceIndex {
+  const documents = inputs.map((input) => ('embedded' in input ? input : indexDocument(input, options)));
+  const byUri = new Map(documents.map((doc) => [doc.uri, doc]));
+  const resources = documents.flatMap((doc) => doc.manifest?.resources ?? []);
+  const peers: PeerIdentity[] = [];
+  for (const resource of resources) {
+    if (resource.kind !== 'BGPPeer') continue;
+    const identity = peerIdentity(resource);
+    if (identity) peers.push(identity);
+  }
+  const nodeNames = [...new Set(resources.filter((r) => r.kind === 'Node').map(resourceName).filter((n) => n !== ''))].sort();
+  const index: WorkspaceIndex = { documents, byUri, resources, peers, nodeNames };
+  const manifests = documents.flatMap((doc) => (doc.manifest ? [doc.manifest] : []));
+  const extras = options.extras ?? (options.metallb ? buildExtrasContext(manifests, { frrVersion: options.frrVersion, ...options.metallb }) : undefined);
+  if (extras) index.extras = extras;
+  return index;
+}
+
+/** MetalLB's neighbor ID: the interface for unnumbered peers, else the address; `-<vrf>` when in a VRF. */
+function peerIdentity(peer: BGPPeer): PeerIdentity | undefined {
+  const located = peer.spec.interface?.value ? peer.spec.interface : peer.spec.peerAddress;
+  if (!located || located.value === '') return undefined;
+  const vrf = peer.spec.vrf?.value ?? '';
+  return {
+    id: vrf !== '' ? `${located.value}-${vrf}` : located.value,
+    peer,
+    name: resourceName(peer),
+    uri: peer.uri ?? '',
+    range: located.range,
+    stem: located.value,
+    vrf,
+  };
+}
+
+/** The FRR text under `offset` of document `doc`, and the offset inside that text. */
+export function frrViewAt(doc: WorkspaceDocument, offset: number): { view: FrrView; offset: number } | undefined {
+  if (doc.frr) return { view: doc.frr, offset };
+  for (const view of doc.embedded) {
+    const embedded = view.embedded!;
+    // A block scalar's range takes in its last line break: the next line is YAML again.
+    const end = doc.text[embedded.range.end - 1] === '\n' ? embedded.range.end - 1 : embedded.range.end;
+    if (offset < contentStart(doc.text, embedded) || offset > end) continue;
+    return { view, offset: fromSourceOffset(embedded, offset) };
+  }
+  return undefined;
+}
+
+/** Block scalars start with their `|`/`>` header line, which is not part of the FRR text. */
+function contentStart(source: string, embedded: EmbeddedText): number {
+  const first = source[embedded.range.start];
+  if (first !== '|' && first !== '>') return embedded.range.start;
+  const nl = source.indexOf('\n', embedded.range.start);
+  return nl < 0 ? embedded.range.end : nl + 1;
+}
+
+/** A range of the view's text, as a range of its document. */
+export function toDocumentRange(view: FrrView, range: OffsetRange): OffsetRange {
+  return view.embedded ? view.embedded.toSourceRange(range) : range;
+}
+
+/** The FRR views sharing `view`'s scope across the workspace (the view itself included). */
+export function viewsInScope(index: WorkspaceIndex, scope: FrrScope): FrrView[] {
+  const views: FrrView[] = [];
+  for (const doc of index.documents) {
+    if (doc.frr?.scope === scope) views.push(doc.frr);
+    for (const view of doc.embedded) if (view.scope === scope) views.push(view);
+  }
+  return views;
+}
+
+/** Every FRR view of the workspace. */
+export function allViews(index: WorkspaceIndex): FrrView[] {
+  return index.documents.flatMap((doc) => (doc.frr ? [doc.frr] : doc.embedded));
+}

@@ -1,0 +1,120 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { codeLenses } from '../../server/src/service/features/codeLens';
+import { fromSourceOffset, reindentForBlock, yamlScalar, embeddedSpelling } from '../../server/src/service/features/embeddedOffsets';
+import { hover } from '../../server/src/service/features/hover';
+import { buildWorkspaceIndex, frrViewAt } from '../../server/src/service/features/workspaceIndex';
+import { parseManifests } from '../../server/src/service/k8s/parse';
+import type { BgpExtrasConfigMap } from '../../server/src/service/k8s/resources';
+import { cursor, extrasYaml, PEERS_YAML, workspace } from './helpers';
+
+const EXTRAS = [
+  'route-map 10.0.0.1-in permit 10',
+  '  match ip address prefix-list good',
+  'ip prefix-list good seq 5 permit 172.16.0.0/16 le 32',
+  'ip prefix-list good permit 10.0.0.0/8',
+  '',
+].join('\n');
+
+function hoverAt(marked: string) {
+  const at = cursor(marked);
+  const ws = workspace({ 'peers.yaml': PEERS_YAML, 'extras.yaml': at.text });
+  return { result: hover(ws, 'extras.yaml', at.offset), text: at.text };
+}
+
+test('hover on a route-map name: its entries and the BGPPeer it belongs to', () => {
+  const { result, text } = hoverAt(extrasYaml(EXTRAS.replace('10.0.0.1-in', '10.0.0.1‸-in')));
+  assert.ok(result);
+  assert.equal(text.slice(result.range.start, result.range.end), '10.0.0.1-in');
+  assert.match(result.contents, /route-map 10\.0\.0\.1-in permit 10\n match ip address prefix-list good/);
+  assert.match(result.contents, /\*\*BGPPeer tor-a\*\* \(peers\.yaml\): routes received from neighbor `10\.0\.0\.1`/);
+  assert.match(result.contents, /AS 64513 · local AS 64512 · BFD profile fast · on every node/);
+});
+
+test('hover on a prefix-list reference: its entries, with the seq FRR gives the seqless one', () => {
+  const { result } = hoverAt(extrasYaml(EXTRAS.replace('prefix-list good\n', 'prefix-list g‸ood\n')));
+  assert.match(result!.contents, /ip prefix-list good seq 5 permit 172\.16\.0\.0\/16 le 32\nip prefix-list good permit 10\.0\.0\.0\/8 {4}! seq 10/);
+});
+
+test('hover on a keyword: the command syntax and meaning', () => {
+  const { result, text } = hoverAt(extrasYaml(EXTRAS.replace('  match ip', '  ma‸tch ip')));
+  assert.match(result!.contents, /match ip address prefix-list PREFIXLIST4_NAME/);
+  assert.match(result!.contents, /prefix-list that does not exist matches nothing/);
+  assert.equal(text.slice(result!.range.start, result!.range.end), 'match ip address prefix-list good');
+  const blank = hoverAt(extrasYaml(`${EXTRAS}‸`));
+  assert.equal(blank.result, undefined);
+});
+
+const NODES = ['a', 'b', 'c']
+  .map((n) => `---\napiVersion: v1\nkind: Node\nmetadata:\n  name: node-${n}\n  labels:\n    rack: ${n === 'c' ? 'r2' : 'r1'}\n`)
+  .join('');
+const RACK_PEER = '---\napiVersion: metallb.io/v1beta2\nkind: BGPPeer\nmetadata:\n  name: rack1\n  namespace: metallb-system\nspec:\n  myASN: 64512\n  peerASN: 64600\n  peerAddress: 10.9.0.1\n  nodeSelectors:\n  - matchLabels:\n      rack: r1\n';
+
+function lenses(body: string, withRenders: boolean) {
+  const docs = [
+    { uri: 'peers.yaml', kind: 'yaml' as const, text: PEERS_YAML + NODES + RACK_PEER },
+    { uri: 'extras.yaml', kind: 'yaml' as const, text: extrasYaml(body) },
+  ];
+  const ws = buildWorkspaceIndex(docs, withRenders ? { metallb: { metallbVersion: '0.16', mode: 'frr' } } : {});
+  const text = ws.byUri.get('extras.yaml')!.text;
+  return codeLenses(ws, 'extras.yaml').map((lens) => `${text.slice(lens.range.start, lens.range.end)} → ${lens.title}`);
+}
+
+test('code lens on each -in entry: what it admits, from whom, on how many nodes', () => {
+  const body = [
+    'route-map 10.0.0.1-in permit 10',
+    ' match ip address prefix-list good',
+    'ip prefix-list good seq 5 permit 172.16.0.0/16 le 32',
+    'route-map 10.0.0.2-in permit 20',
+    ' match ip address prefix-list good',
+    'route-map 10.1.0.1-red-in permit 30',
+    'route-map 10.9.0.1-in deny 5',
+    ' match ip address prefix-list missing',
+    'route-map 10.9.0.1-in permit 6',
+    'route-map unrelated-in permit 10',
+    '',
+  ].join('\n');
+  const expected = [
+    'route-map 10.0.0.1-in permit 10 → admits 172.16.0.0/16 le 32 from tor-a (10.0.0.1) on all 3 nodes',
+    'route-map 10.0.0.2-in permit 20 → unstable: MetalLB re-sends `deny 20` on reload and flips this entry between permit and deny',
+    'route-map 10.1.0.1-red-in permit 30 → never evaluated: MetalLB’s deny 20 matches every route first',
+    'route-map 10.9.0.1-in deny 5 → rejects nothing (prefix-list missing is not defined) from rack1 (10.9.0.1) on 2 nodes',
+    'route-map 10.9.0.1-in permit 6 → admits every route from rack1 (10.9.0.1) on 2 nodes',
+  ];
+  assert.deepEqual(lenses(body, false), expected);
+  assert.deepEqual(lenses(body, true), expected, 'MetalLB’s per-node renders agree with the selectors');
+});
+
+test('the reverse offset map lands on the FRR character under a YAML cursor', () => {
+  const source = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bgpextras\ndata:\n  extras: |\n    route-map a permit 10\n      match x\n';
+  const extras = (parseManifests(source).resources[0] as BgpExtrasConfigMap).extras!.embedded;
+  const value = extras.value;
+  for (let i = 0; i <= value.length; i++) {
+    assert.equal(fromSourceOffset(extras, extras.toSourceOffset(i)), i, `value offset ${i}`);
+  }
+  assert.equal(fromSourceOffset(extras, source.indexOf('      match') + 2), value.indexOf('  match') , 'inside the block indentation: the start of the line');
+});
+
+test('YAML spelling helpers', () => {
+  assert.equal(yamlScalar('tor-a', 'plain'), 'tor-a');
+  assert.equal(yamlScalar('yes', 'plain'), '"yes"');
+  assert.equal(yamlScalar('a: b', 'plain'), '"a: b"');
+  assert.equal(yamlScalar("it's", 'single'), "'it''s'");
+  assert.equal(yamlScalar('x', 'double'), '"x"');
+  const source = 'data:\n  extras: "route-map a permit 10"\n';
+  const quoted = { value: 'route-map a permit 10', range: { start: source.indexOf('"'), end: source.lastIndexOf('"') + 1 }, exact: true, toSourceOffset: (i: number) => i, toSourceRange: (r: { start: number; end: number }) => r };
+  assert.equal(embeddedSpelling(source, quoted, 'a"b\\c'), 'a\\"b\\\\c');
+  const block = 'data:\n  extras: |\n    route-map a permit 10\n';
+  const literal = { ...quoted, range: { start: block.indexOf('|'), end: block.length } };
+  assert.equal(reindentForBlock(block, literal, 'route-map b permit 10\n match x\n'), 'route-map b permit 10\n     match x\n');
+});
+
+test('a YAML cursor maps into the embedded FRR only inside the scalar', () => {
+  const text = `${extrasYaml('route-map a permit 10\n')}  other: x\n`;
+  const ws = workspace({ 'extras.yaml': text });
+  const doc = ws.byUri.get('extras.yaml')!;
+  const inside = frrViewAt(doc, text.indexOf('permit'));
+  assert.equal(inside?.view.text.slice(inside.offset, inside.offset + 6), 'permit');
+  assert.equal(frrViewAt(doc, text.indexOf('other')), undefined);
+  assert.equal(frrViewAt(doc, text.indexOf('extras:')), undefined);
+});
