@@ -118,6 +118,23 @@ export function activate(context: vscode.ExtensionContext): void {
     context.subscriptions.push(ready.onNotification('frrMetallb/renderChanged', () => preview.refreshAll()));
   };
   context.subscriptions.push(vscode.commands.registerCommand('frrMetallb.showRenderedConfig', () => showRenderedConfig(context)));
+  context.subscriptions.push(
+    vscode.commands.registerCommand('frrMetallb.generateExtras', async (cidrs?: string[]) => {
+      await startClient(context);
+      const chosen =
+        cidrs ??
+        (await vscode.window.showInputBox({
+          prompt: 'Routes to receive from every MetalLB peer (CIDRs, comma-separated)',
+          placeHolder: '172.16.0.0/16, fd00:10::/48',
+          validateInput: (value) => (value.trim() === '' ? 'Give at least one CIDR' : undefined),
+        }))
+          ?.split(',')
+          .map((cidr) => cidr.trim())
+          .filter((cidr) => cidr !== '');
+      if (!chosen || !client) return;
+      await client.sendRequest('workspace/executeCommand', { command: 'frrMetallb.server.generateExtras', arguments: [{ cidrs: chosen }] });
+    }),
+  );
   const maybeStart = (document: vscode.TextDocument) => {
     if (wantsServer(document)) void startClient(context);
   };

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
+  CodeActionKind,
   createConnection,
   DiagnosticSeverity,
   ProposedFeatures,
@@ -15,6 +16,10 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace, documentKind, type MetallbMode } from './service/workspace';
+import { GENERATE_EXTRAS_COMMAND, registerFeatures } from './lsp/features';
+import { Positions } from './lsp/convert';
+import { ANY_NODE } from './service/metallb/extras/context';
+import { TOKEN_TYPES } from './service/features/semanticTokens';
 import type { MetalLBVersion } from './service/metallb/render';
 import type { Finding, FrrVersion } from './service/types';
 
@@ -40,9 +45,15 @@ const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+const positions = new Positions(documents, workspace);
+
 function toDiagnostics(document: TextDocument, findings: readonly Finding[]): Diagnostic[] {
   return findings.filter((finding) => ruleSettings[finding.code] !== 'off').map((finding) => ({
     range: { start: document.positionAt(finding.range.start), end: document.positionAt(finding.range.end) },
+    relatedInformation: finding.related?.map((related) => {
+      const uri = related.uri ?? document.uri;
+      return { location: { uri, range: positions.range(uri, related.range) }, message: related.message };
+    }),
     severity: SEVERITY[(ruleSettings[finding.code] as Finding['severity'] | undefined) ?? finding.severity],
     code: finding.code,
     source: 'frr-metallb',
@@ -98,9 +109,23 @@ connection.onInitialize((params) => {
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
+      completionProvider: { triggerCharacters: [' ', '-'], resolveProvider: false },
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      documentFormattingProvider: true,
+      semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [] }, full: true },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source] },
+      codeLensProvider: { resolveProvider: false },
+      executeCommandProvider: { commands: [GENERATE_EXTRAS_COMMAND] },
     },
   };
 });
+
+registerFeatures({ connection, documents, workspace, contained });
 
 interface Settings {
   frrVersion?: FrrVersion;
@@ -162,10 +187,8 @@ interface RenderReply {
 connection.onRequest('frrMetallb/render', (params: RenderParams) =>
   contained<RenderReply>('render', { nodes: [], text: '', header: ['! frr-metallb: the render failed; see the output log'] }, () => {
     const nodes = workspace.nodes();
-    const node = params.node && nodes.includes(params.node) ? params.node : nodes[0];
-    if (node === undefined) {
-      return { nodes, text: '', header: ['! frr-metallb: no node found: add a Node or a BGPPeer with a kubernetes.io/hostname selector'] };
-    }
+    // Without Node objects the preview still shows what a node with no labels gets.
+    const node = params.node && nodes.includes(params.node) ? params.node : (nodes[0] ?? ANY_NODE);
     const result = workspace.render(node);
     const header = [
       ...result.missing.map((line) => `! missing input: ${line}`),

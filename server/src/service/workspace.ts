@@ -11,6 +11,8 @@ import { selectorMatches } from './k8s/selectors';
 import { frrConfigurationInput, renderFrrK8sNode } from './metallb/frrk8s';
 import { buildInternalConfig } from './metallb/build';
 import { analyzeExtras } from './metallb/extras/analyze';
+import { buildExtrasContext, type ExtrasContext } from './metallb/extras/context';
+import { buildWorkspaceIndex, indexDocument, type DocumentInput, type WorkspaceDocument, type WorkspaceIndex } from './features/workspaceIndex';
 import { listNodes } from './metallb/nodes';
 import { renderFrrConf, type MetalLBVersion } from './metallb/render';
 import { validateResources } from './rules/metallb/webhook';
@@ -47,6 +49,7 @@ interface Entry {
   kind: DocumentKind;
   frr?: FrrCheck;
   manifest?: ManifestFile;
+  indexed?: WorkspaceDocument;
 }
 
 export interface RenderResult {
@@ -82,6 +85,10 @@ export class Workspace {
   private options: WorkspaceOptions;
   private generation = 0;
   private cross: { generation: number; byUri: Map<string, Finding[]> } | undefined;
+  private extras: { generation: number; context: ExtrasContext } | undefined;
+  /** Bumped by any change at all; the cross-file index of the editor features keys on it. */
+  private revision = 0;
+  private indexCache: { revision: number; index: WorkspaceIndex } | undefined;
 
   constructor(options: Partial<WorkspaceOptions> = {}) {
     this.options = { ...DEFAULT_OPTIONS, ...options };
@@ -91,8 +98,10 @@ export class Workspace {
     this.options = { ...this.options, ...options };
     for (const entry of this.entries.values()) {
       delete entry.frr;
+      delete entry.indexed;
     }
     this.generation++;
+    this.revision++;
   }
 
   setFile(uri: string, text: string, version: number, kind: DocumentKind): void {
@@ -103,6 +112,7 @@ export class Workspace {
     }
     this.entries.set(uri, { uri, text, version, kind });
     if (kind === 'yaml' || existing?.kind === 'yaml') this.generation++;
+    this.revision++;
   }
 
   removeFile(uri: string): void {
@@ -110,10 +120,55 @@ export class Workspace {
     if (!existing) return;
     this.entries.delete(uri);
     if (existing.kind === 'yaml') this.generation++;
+    this.revision++;
   }
 
   has(uri: string): boolean {
     return this.entries.has(uri);
+  }
+
+  text(uri: string): string | undefined {
+    return this.entries.get(uri)?.text;
+  }
+
+  uris(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  /** Every document with its parses, peers and the extras view: the input of the editor features. */
+  index(): WorkspaceIndex {
+    if (this.indexCache?.revision === this.revision) return this.indexCache.index;
+    const { frrVersion } = this.options;
+    const documents = [...this.entries.values()].map((entry) => {
+      if (!entry.indexed) {
+        const input: DocumentInput = { uri: entry.uri, kind: entry.kind, text: entry.text };
+        if (entry.kind === 'frr') {
+          const check = this.frrCheck(entry);
+          input.parse = check.parse;
+          input.model = check.model;
+        } else input.manifest = this.manifest(entry);
+        entry.indexed = indexDocument(input, { frrVersion });
+      }
+      return entry.indexed;
+    });
+    const index = buildWorkspaceIndex(documents, { frrVersion, extras: this.extrasContext() });
+    this.indexCache = { revision: this.revision, index };
+    return index;
+  }
+
+  /** The FRR parse of an FRR document (cached by version). */
+  frrParse(uri: string): FrrCheck | undefined {
+    const entry = this.entries.get(uri);
+    return entry?.kind === 'frr' ? this.frrCheck(entry) : undefined;
+  }
+
+  /** The bgpextras view of the workspace (per node render, parsed extras), shared by the editor features. */
+  extrasContext(): ExtrasContext {
+    if (this.extras?.generation !== this.generation) {
+      const { metallbVersion, mode, frrVersion } = this.options;
+      this.extras = { generation: this.generation, context: buildExtrasContext(this.manifests(), { metallbVersion, mode, frrVersion }) };
+    }
+    return this.extras.context;
   }
 
   /** Every finding that belongs to the document `uri`. */
@@ -127,7 +182,7 @@ export class Workspace {
     return [...own, ...cross].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   }
 
-  frrCheck(entry: Entry): FrrCheck {
+  private frrCheck(entry: Entry): FrrCheck {
     entry.frr ??= checkFrrText(entry.text, { frrVersion: this.options.frrVersion });
     return entry.frr;
   }

@@ -30,9 +30,23 @@ const TAB = 9;
 const BANG = 33;
 const HASH = 35;
 
+/**
+ * Receives each line as plain values: the parser reads lines as they are lexed instead of
+ * keeping a second per-line object alive for the whole parse.
+ */
+export type LineVisitor = (line: number, start: number, end: number, tokens: Token[], comment: boolean, indent: number) => void;
+
 /** Every line of `text`; line breaks are LF, CRLF and lone CR (the editor's view of lines). */
 export function lexFrr(text: string): LexedLine[] {
   const lines: LexedLine[] = [];
+  scanFrrLines(text, (line, start, end, tokens, comment, indent) => {
+    lines.push({ line, start, end, tokens, comment, indent });
+  });
+  return lines;
+}
+
+/** `lexFrr` as a stream: calls `visit` for every line, in order. */
+export function scanFrrLines(text: string, visit: LineVisitor): void {
   const length = text.length;
   let lineNo = 0;
   let start = 0;
@@ -45,19 +59,18 @@ export function lexFrr(text: string): LexedLine[] {
     }
     // Every UTF-16 unit takes at most 3 UTF-8 bytes, so only long lines need counting.
     if ((end - start) * 3 > FRR_LINE_BYTES) {
-      pushSplitLine(text, lineNo, start, end, lines);
+      visitSplitLine(text, lineNo, start, end, visit);
     } else {
-      lines.push(lexLine(text, lineNo, start, end));
+      visitLine(text, lineNo, start, end, visit);
     }
     if (end >= length) break;
     start = text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
     lineNo++;
   }
-  return lines;
 }
 
 /** Applies FRR's 4095-byte reads to one long physical line. */
-function pushSplitLine(text: string, lineNo: number, start: number, end: number, out: LexedLine[]): void {
+function visitSplitLine(text: string, lineNo: number, start: number, end: number, visit: LineVisitor): void {
   let partStart = start;
   let bytes = 0;
   let i = start;
@@ -66,14 +79,14 @@ function pushSplitLine(text: string, lineNo: number, start: number, end: number,
     // A character straddling the read boundary goes wholly to the next part: offsets must stay
     // on UTF-16 boundaries, and FRR would reject the broken bytes either way.
     if (bytes + size.bytes > FRR_LINE_BYTES) {
-      out.push(lexLine(text, lineNo, partStart, i));
+      visitLine(text, lineNo, partStart, i, visit);
       partStart = i;
       bytes = 0;
     }
     bytes += size.bytes;
     i += size.units;
   }
-  out.push(lexLine(text, lineNo, partStart, end));
+  visitLine(text, lineNo, partStart, end, visit);
 }
 
 const ONE_UNIT_1 = { bytes: 1, units: 1 };
@@ -93,7 +106,7 @@ function utf8Size(text: string, i: number): { bytes: number; units: number } {
   return ONE_UNIT_3;
 }
 
-function lexLine(text: string, line: number, start: number, end: number): LexedLine {
+function visitLine(text: string, line: number, start: number, end: number, visit: LineVisitor): void {
   const tokens: Token[] = [];
   let i = start;
   let indent = -1;
@@ -118,5 +131,5 @@ function lexLine(text: string, line: number, start: number, end: number): LexedL
     } while (i < end && c !== SPACE && c !== TAB);
     tokens.push({ text: text.slice(tokenStart, i), start: tokenStart, end: i });
   }
-  return { line, start, end, tokens, comment, indent: indent < 0 ? 0 : indent };
+  visit(line, start, end, tokens, comment, indent < 0 ? 0 : indent);
 }

@@ -14,7 +14,7 @@ import { ALL_COMMANDS, completeArgs } from './commands';
 import type { CommandDef } from './commands/types';
 import { OPAQUE_TREE, openedSubContext, type OpaqueContext } from './commands/unmodelled';
 import { buildNodeTables, Matcher, NodeCommands, type MatchResult } from './grammar/match';
-import { lexFrr, type LexedLine } from './lexer';
+import { scanFrrLines } from './lexer';
 import { isBgpFamily, isBgpSubNode, isLenient, nodeLabel, parentNode } from './nodes';
 import type { Block, CommandMatch, NodeId, ParsedLine, ParseOptions, ParseResult, Token } from './syntax';
 
@@ -68,7 +68,7 @@ class ConfigReader {
   }
 
   read(): ParseResult {
-    for (const lexed of lexFrr(this.text)) this.readLine(lexed);
+    scanFrrLines(this.text, (lineNo, start, end, tokens, comment, indent) => this.readLine(lineNo, start, end, tokens, comment, indent));
     return { text: this.text, lines: this.lines, blocks: this.blocks, findings: this.findings };
   }
 
@@ -76,12 +76,12 @@ class ConfigReader {
     return this.stack[this.stack.length - 1]!;
   }
 
-  private readLine(lexed: LexedLine): void {
+  private readLine(lineNo: number, start: number, end: number, tokens: Token[], comment: boolean, indent: number): void {
     const top = this.top;
     const line: ParsedLine = {
-      line: lexed.line,
-      range: { start: lexed.start, end: lexed.end },
-      tokens: lexed.tokens,
+      line: lineNo,
+      range: { start, end },
+      tokens,
       kind: 'blank',
       node: top.node,
       nodeAfter: top.node,
@@ -90,17 +90,17 @@ class ConfigReader {
     const index = this.lines.length;
     this.lines.push(line);
     if (this.stopped) {
-      if (lexed.tokens.length > 0 || lexed.comment) line.kind = 'opaque';
+      if (tokens.length > 0 || comment) line.kind = 'opaque';
       line.node = line.nodeAfter = 'CONFIG';
       line.block = -1;
       return;
     }
-    if (lexed.comment) {
+    if (comment) {
       line.kind = 'comment';
       return;
     }
-    if (lexed.tokens.length === 0) return;
-    if (isLenient(top.node)) this.readLenient(line, index, lexed);
+    if (tokens.length === 0) return;
+    if (isLenient(top.node)) this.readLenient(line, index, indent);
     else this.readStrict(line, index);
     this.extendBlocks(index);
   }
@@ -131,7 +131,7 @@ class ConfigReader {
   }
 
   /** Inside an unmodelled context: its own exits and sub-contexts, clear escapes, else accepted as is. */
-  private readLenient(line: ParsedLine, index: number, lexed: LexedLine): void {
+  private readLenient(line: ParsedLine, index: number, indent: number): void {
     const top = this.top;
     const words = line.tokens.map((t) => t.text).join(' ');
     if (top.node === 'OPAQUE') {
@@ -162,7 +162,7 @@ class ConfigReader {
         const sub = openedSubContext(frame.opaque ?? NO_CHILDREN, words);
         if (sub) {
           this.stack.length = depth + 1;
-          this.openOpaque(line, index, sub, words, lexed.indent);
+          this.openOpaque(line, index, sub, words, indent);
           return;
         }
         continue;
@@ -171,7 +171,7 @@ class ConfigReader {
       const result = this.matcher.match(tableFor(frame.node), line.tokens);
       if (result.status === 'none') continue;
       const leaving = this.stack[depth + 1]!;
-      if (result.status === 'full' && (lexed.indent <= leaving.indent || (depth === 0 && isTopLevelOnly(line.tokens)))) {
+      if (result.status === 'full' && (indent <= leaving.indent || (depth === 0 && isTopLevelOnly(line.tokens)))) {
         this.accept(line, index, depth, result);
         return;
       }

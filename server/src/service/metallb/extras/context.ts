@@ -82,7 +82,7 @@ export interface ExtrasContext {
 }
 
 /** Name of the synthetic node used when the manifests contain no Node. */
-export const ANY_NODE = '(any node)';
+export const ANY_NODE = 'any-node';
 
 const DEFAULT_NAMESPACE = 'metallb-system';
 

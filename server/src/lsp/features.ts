@@ -1,0 +1,246 @@
+/**
+ * Adapts the pure service's features to LSP requests: offsets become positions, findings' fixes
+ * become code actions. Every handler is contained: an exception is logged and answered empty.
+ */
+import { dirname } from 'node:path';
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  InsertTextFormat,
+  SemanticTokensBuilder,
+  SymbolKind,
+  type CodeAction,
+  type Connection,
+  type TextDocuments,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeLenses } from '../service/features/codeLens';
+import { completions, type CompletionKind } from '../service/features/completion';
+import { foldingRanges } from '../service/features/folding';
+import { formatFrr } from '../service/features/formatting';
+import { generateExtrasEdit } from '../service/features/generateExtras';
+import { hover } from '../service/features/hover';
+import { findDefinition, findReferences, prepareRename, rename } from '../service/features/navigation';
+import { semanticTokens, TOKEN_TYPES } from '../service/features/semanticTokens';
+import { documentSymbols, type OutlineSymbol } from '../service/features/symbols';
+import type { Finding, TextEdit } from '../service/types';
+import type { Workspace } from '../service/workspace';
+import { Positions } from './convert';
+
+export const GENERATE_EXTRAS_COMMAND = 'frrMetallb.server.generateExtras';
+
+interface Context {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  workspace: Workspace;
+  contained: <T>(what: string, fallback: T, run: () => T) => T;
+}
+
+const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
+  keyword: CompletionItemKind.Keyword,
+  reference: CompletionItemKind.Reference,
+  'peer-name': CompletionItemKind.Function,
+  value: CompletionItemKind.Value,
+  placeholder: CompletionItemKind.TypeParameter,
+  property: CompletionItemKind.Property,
+  enum: CompletionItemKind.EnumMember,
+};
+
+const SYMBOL_KIND: Record<OutlineSymbol['kind'], SymbolKind> = {
+  namespace: SymbolKind.Namespace,
+  function: SymbolKind.Function,
+  module: SymbolKind.Module,
+  object: SymbolKind.Object,
+  struct: SymbolKind.Struct,
+  interface: SymbolKind.Interface,
+};
+
+export function registerFeatures({ connection, documents, workspace, contained }: Context): void {
+  const positions = new Positions(documents, workspace);
+  const offsetOf = (uri: string, position: { line: number; character: number }) => positions.document(uri)?.offsetAt(position) ?? 0;
+
+  const toWorkspaceEdit = (edits: readonly TextEdit[], defaultUri: string): WorkspaceEdit => {
+    const changes: WorkspaceEdit['changes'] = {};
+    for (const edit of edits) {
+      const uri = edit.uri ?? defaultUri;
+      (changes[uri] ??= []).push({ range: positions.range(uri, edit.range), newText: edit.newText });
+    }
+    return { changes };
+  };
+
+  connection.onCompletion((params, token) =>
+    contained('completion', [], () => {
+      if (token.isCancellationRequested) return [];
+      const uri = params.textDocument.uri;
+      const items = completions(workspace.index(), uri, offsetOf(uri, params.position));
+      return items.map((item) => ({
+        label: item.label,
+        kind: COMPLETION_KIND[item.kind],
+        detail: item.detail,
+        documentation: item.documentation ? { kind: 'markdown' as const, value: item.documentation } : undefined,
+        sortText: item.sortText,
+        filterText: item.label,
+        insertTextFormat: item.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+        textEdit: { range: positions.range(uri, item.range), newText: item.insertText },
+      }));
+    }),
+  );
+
+  connection.onHover((params) =>
+    contained('hover', null, () => {
+      const uri = params.textDocument.uri;
+      const result = hover(workspace.index(), uri, offsetOf(uri, params.position));
+      return result ? { contents: { kind: 'markdown' as const, value: result.contents }, range: positions.range(uri, result.range) } : null;
+    }),
+  );
+
+  connection.onDefinition((params) =>
+    contained('definition', [], () => {
+      const uri = params.textDocument.uri;
+      return findDefinition(workspace.index(), uri, offsetOf(uri, params.position)).map((l) => ({ uri: l.uri, range: positions.range(l.uri, l.range) }));
+    }),
+  );
+
+  connection.onReferences((params) =>
+    contained('references', [], () => {
+      const uri = params.textDocument.uri;
+      return findReferences(workspace.index(), uri, offsetOf(uri, params.position), params.context.includeDeclaration).map((l) => ({
+        uri: l.uri,
+        range: positions.range(l.uri, l.range),
+      }));
+    }),
+  );
+
+  connection.onPrepareRename((params) =>
+    contained('prepareRename', null, () => {
+      const uri = params.textDocument.uri;
+      const result = prepareRename(workspace.index(), uri, offsetOf(uri, params.position));
+      return result ? { range: positions.range(uri, result.range), placeholder: result.placeholder } : null;
+    }),
+  );
+
+  connection.onRenameRequest((params) => {
+    const uri = params.textDocument.uri;
+    const result = contained('rename', { error: 'Rename failed; see the output log.' } as ReturnType<typeof rename>, () =>
+      rename(workspace.index(), uri, offsetOf(uri, params.position), params.newName),
+    );
+    if ('error' in result) throw new Error(result.error);
+    const changes: WorkspaceEdit['changes'] = {};
+    for (const [target, edits] of Object.entries(result.edits)) {
+      changes[target] = edits.map((edit) => ({ range: positions.range(target, edit.range), newText: edit.newText }));
+    }
+    return { changes };
+  });
+
+  connection.onDocumentSymbol((params) =>
+    contained('documentSymbol', [], () => {
+      const uri = params.textDocument.uri;
+      const check = workspace.frrParse(uri);
+      if (!check) return [];
+      const convert = (symbol: OutlineSymbol): import('vscode-languageserver/node').DocumentSymbol => ({
+        name: symbol.name,
+        detail: symbol.detail,
+        kind: SYMBOL_KIND[symbol.kind],
+        range: positions.range(uri, symbol.range),
+        selectionRange: positions.range(uri, symbol.selectionRange),
+        children: symbol.children.map(convert),
+      });
+      return documentSymbols(check.parse).map(convert);
+    }),
+  );
+
+  connection.onFoldingRanges((params) =>
+    contained('folding', [], () => {
+      const check = workspace.frrParse(params.textDocument.uri);
+      return check ? foldingRanges(check.parse).map((fold) => ({ startLine: fold.startLine, endLine: fold.endLine })) : [];
+    }),
+  );
+
+  connection.onDocumentFormatting((params) =>
+    contained('formatting', [], () => {
+      const uri = params.textDocument.uri;
+      const check = workspace.frrParse(uri);
+      return check ? formatFrr(check.parse).map((edit) => ({ range: positions.range(uri, edit.range), newText: edit.newText })) : [];
+    }),
+  );
+
+  connection.languages.semanticTokens.on((params) =>
+    contained('semanticTokens', { data: [] as number[] }, () => {
+      const uri = params.textDocument.uri;
+      const check = workspace.frrParse(uri);
+      const document = positions.document(uri);
+      if (!check || !document) return { data: [] };
+      const builder = new SemanticTokensBuilder();
+      for (const token of semanticTokens(check.parse)) {
+        const start = document.positionAt(token.start);
+        const end = document.positionAt(token.end);
+        if (start.line !== end.line) continue;
+        builder.push(start.line, start.character, end.character - start.character, TOKEN_TYPES.indexOf(token.type), 0);
+      }
+      return builder.build();
+    }),
+  );
+
+  connection.onCodeLens((params) =>
+    contained('codeLens', [], () => {
+      const uri = params.textDocument.uri;
+      return codeLenses(workspace.index(), uri).map((lens) => ({
+        range: positions.range(uri, lens.range),
+        command: { title: lens.title, command: '' },
+      }));
+    }),
+  );
+
+  connection.onCodeAction((params) =>
+    contained('codeAction', [] as CodeAction[], () => {
+      const uri = params.textDocument.uri;
+      const start = offsetOf(uri, params.range.start);
+      const end = offsetOf(uri, params.range.end);
+      const actions: CodeAction[] = [];
+      const touches = (finding: Finding) => finding.range.start <= end && start <= finding.range.end;
+      for (const finding of workspace.check(uri).filter(touches)) {
+        for (const fix of finding.fixes ?? []) {
+          actions.push({
+            title: fix.title,
+            kind: CodeActionKind.QuickFix,
+            isPreferred: fix.safe,
+            diagnostics: params.context.diagnostics.filter((d) => d.code === finding.code),
+            edit: toWorkspaceEdit(fix.edits, uri),
+          });
+        }
+      }
+      if (workspace.index().peers.length > 0) {
+        actions.push({
+          title: 'Generate bgpextras for all peers',
+          kind: CodeActionKind.Source,
+          command: { title: 'Generate bgpextras for all peers', command: 'frrMetallb.generateExtras' },
+        });
+      }
+      return actions;
+    }),
+  );
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== GENERATE_EXTRAS_COMMAND) return;
+    const options = (params.arguments?.[0] ?? {}) as { cidrs?: string[]; listName?: string };
+    const context = workspace.extrasContext();
+    const anchor = workspace.index().peers[0]?.uri;
+    const newFile = anchor ? `${dirname(anchor)}/bgpextras.yaml` : 'untitled:bgpextras.yaml';
+    const generated = contained('generateExtras', undefined, () =>
+      generateExtrasEdit(context, { cidrs: options.cidrs ?? [], ...(options.listName ? { listName: options.listName } : {}) }, newFile),
+    );
+    if (!generated) return;
+    if (generated.createsFile) {
+      const edit = generated.edits[0] as TextEdit;
+      await connection.workspace.applyEdit({
+        documentChanges: [
+          { kind: 'create', uri: newFile, options: { ignoreIfExists: true } },
+          { textDocument: { uri: newFile, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: edit.newText }] },
+        ],
+      });
+    } else {
+      await connection.workspace.applyEdit(toWorkspaceEdit(generated.edits, context.extras?.uri ?? newFile));
+    }
+  });
+}

@@ -1,0 +1,151 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TestClient } from './lspClient';
+
+const PEERS = `apiVersion: metallb.io/v1beta2
+kind: BGPPeer
+metadata:
+  name: tor-a
+  namespace: metallb-system
+spec:
+  myASN: 64512
+  peerASN: 64513
+  peerAddress: 10.0.0.1
+---
+apiVersion: metallb.io/v1beta2
+kind: BGPPeer
+metadata:
+  name: tor-b
+  namespace: metallb-system
+spec:
+  myASN: 64512
+  peerASN: 64513
+  peerAddress: 10.0.0.2
+`;
+
+const EXTRAS = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: bgpextras
+  namespace: metallb-system
+data:
+  extras: |
+    ip prefix-list recv seq 10 permit 172.16.0.0/16 le 32
+    route-map 10.0.0.1-in permit 20
+      match ip address prefix-list recv
+    route-map 
+`;
+
+describe('language server features over stdio', () => {
+  let client: TestClient;
+  let folder: string;
+  let peersUri: string;
+  let extrasUri: string;
+
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'frr-lsp-ws-'));
+    writeFileSync(join(folder, 'peers.yaml'), PEERS);
+    writeFileSync(join(folder, 'bgpextras.yaml'), EXTRAS);
+    peersUri = pathToFileURL(join(folder, 'peers.yaml')).toString();
+    extrasUri = pathToFileURL(join(folder, 'bgpextras.yaml')).toString();
+    client = await TestClient.start(pathToFileURL(folder).toString());
+    client.open(extrasUri, 'yaml', EXTRAS);
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  it('diagnoses the extras against the BGPPeers of another file', async () => {
+    const published = await client.diagnosticsFor(extrasUri, (d) => d.diagnostics.some((x) => x.code === 'metallb/in-seq-collision'));
+    const collision = published.diagnostics.find((d) => d.code === 'metallb/in-seq-collision');
+    assert.equal(collision?.range.start.line, 8);
+    assert.ok(published.diagnostics.some((d) => d.code === 'metallb/missing-peer-lines'));
+  });
+
+  it('completes peer-named route-maps inside the extras block, missing overrides first', async () => {
+    const result = await client.request<{ label: string; detail?: string; sortText?: string }[] | { items: { label: string }[] }>('textDocument/completion', {
+      textDocument: { uri: extrasUri },
+      position: { line: 10, character: 14 },
+    });
+    const items = (Array.isArray(result) ? result : result.items) as { label: string; detail?: string; sortText?: string }[];
+    const labels = items.map((item) => item.label);
+    assert.ok(labels.includes('10.0.0.2-in'), `got ${labels.slice(0, 10).join(', ')}`);
+    const sorted = [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
+    assert.equal(sorted[0]?.label, '10.0.0.2-in');
+    assert.match(items.find((item) => item.label === '10.0.0.2-in')?.detail ?? '', /tor-b/);
+  });
+
+  it('offers the seq-10 quick fix for the permit 20 override', async () => {
+    const actions = await client.request<{ title: string; kind?: string; edit?: { changes?: Record<string, { newText: string }[]> } }[]>('textDocument/codeAction', {
+      textDocument: { uri: extrasUri },
+      range: { start: { line: 8, character: 4 }, end: { line: 8, character: 35 } },
+      context: { diagnostics: [] },
+    });
+    const move = actions.find((action) => action.kind === 'quickfix' && /10/.test(action.title));
+    assert.ok(move, `got ${actions.map((a) => a.title).join(' | ')}`);
+    const edits = move.edit?.changes?.[extrasUri] ?? [];
+    assert.ok(edits.some((edit) => edit.newText.includes('10')));
+    assert.ok(actions.some((action) => action.title === 'Generate bgpextras for all peers'));
+  });
+
+  it('renames a prefix-list across its definition and uses', async () => {
+    const edit = await client.request<{ changes: Record<string, { newText: string; range: { start: { line: number } } }[]> }>('textDocument/rename', {
+      textDocument: { uri: extrasUri },
+      position: { line: 7, character: 20 },
+      newName: 'from-tor',
+    });
+    const lines = (edit.changes[extrasUri] ?? []).map((change) => change.range.start.line).sort();
+    assert.deepEqual(lines, [7, 9]);
+    assert.ok((edit.changes[extrasUri] ?? []).every((change) => change.newText === 'from-tor'));
+  });
+
+  it('hovers a peer route-map with the BGPPeer behind it', async () => {
+    const result = await client.request<{ contents: { value: string } } | null>('textDocument/hover', {
+      textDocument: { uri: extrasUri },
+      position: { line: 8, character: 16 },
+    });
+    assert.match(result?.contents.value ?? '', /tor-a/);
+  });
+
+  it('renders the frr.conf of the workspace through the preview request', async () => {
+    const reply = await client.request<{ nodes: string[]; text: string; header: string[] }>('frrMetallb/render', {});
+    assert.match(reply.text, /^route-map 10\.0\.0\.1-in deny 20$/m);
+    assert.match(reply.text, /^route-map 10\.0\.0\.1-in permit 20$/m);
+    assert.ok(reply.header.some((line) => /no Service/.test(line)));
+  });
+
+  it('formats, outlines and folds an FRR document', async () => {
+    const uri = pathToFileURL(join(folder, 'r.frr')).toString();
+    client.open(uri, 'frr', 'router bgp 1\n      neighbor 10.0.0.1 remote-as 2\naddress-family ipv4 unicast\n neighbor 10.0.0.1 activate\nexit-address-family\n');
+    const edits = await client.request<{ newText: string; range: { start: { line: number } } }[]>('textDocument/formatting', {
+      textDocument: { uri },
+      options: { tabSize: 2, insertSpaces: true },
+    });
+    assert.deepEqual(
+      edits.map((edit) => [edit.range.start.line, edit.newText]),
+      [
+        [1, ' '],
+        [2, ' '],
+        [3, '  '],
+        [4, ' '],
+      ],
+    );
+    const symbols = await client.request<{ name: string; children?: { name: string }[] }[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.equal(symbols[0]?.name, 'router bgp 1');
+    assert.equal(symbols[0]?.children?.[0]?.name, 'address-family ipv4 unicast');
+    const folds = await client.request<{ startLine: number; endLine: number }[]>('textDocument/foldingRange', { textDocument: { uri } });
+    assert.ok(folds.some((fold) => fold.startLine === 0 && fold.endLine === 4));
+    const tokens = await client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    assert.ok(tokens.data.length > 0 && tokens.data.length % 5 === 0);
+  });
+
+  it('keeps serving after a request on an unknown document', async () => {
+    const result = await client.request<unknown[]>('textDocument/completion', { textDocument: { uri: 'file:///nowhere.frr' }, position: { line: 0, character: 0 } });
+    assert.deepEqual(result, []);
+    assert.ok(peersUri.endsWith('peers.yaml'));
+  });
+});
