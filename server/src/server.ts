@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   createConnection,
+  DocumentDiagnosticReportKind,
   DiagnosticSeverity,
   ProposedFeatures,
   TextDocuments,
@@ -68,7 +69,16 @@ function publish(uri: string): void {
   void connection.sendDiagnostics({ uri, version: document.version, diagnostics: toDiagnostics(document, findings) });
 }
 
+/** Set when the client pulls diagnostics (LSP 3.17): it then asks when it wants them, nothing is pushed. */
+let pullDiagnostics = false;
+let refreshTimer: NodeJS.Timeout | undefined;
+
 function schedule(uri: string): void {
+  if (pullDiagnostics) {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => void connection.languages.diagnostics.refresh(), DEBOUNCE_MS);
+    return;
+  }
   clearTimeout(pending.get(uri));
   pending.set(
     uri,
@@ -103,6 +113,7 @@ function indexFolder(folder: string): void {
 }
 
 connection.onInitialize((params) => {
+  pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined && params.capabilities.workspace?.diagnostics?.refreshSupport === true;
   for (const folder of params.workspaceFolders ?? []) {
     if (folder.uri.startsWith('file:')) indexFolder(fileURLToPath(folder.uri));
   }
@@ -121,6 +132,7 @@ connection.onInitialize((params) => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source] },
       codeLensProvider: { resolveProvider: false },
       executeCommandProvider: { commands: [GENERATE_EXTRAS_COMMAND] },
+      ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
     },
   };
 });
@@ -204,6 +216,13 @@ function announceRenderChange(): void {
   clearTimeout(renderTimer);
   renderTimer = setTimeout(() => void connection.sendNotification('frrMetallb/renderChanged', {}), DEBOUNCE_MS);
 }
+
+connection.languages.diagnostics.on((params, token) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  const findings = contained(`diagnostics for ${document.uri}`, [] as Finding[], () => workspace.check(document.uri));
+  return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(document, findings) };
+});
 
 documents.onDidClose((event) => {
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });

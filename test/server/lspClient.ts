@@ -36,6 +36,8 @@ export interface PublishedDiagnostics {
 
 export class TestClient {
   private readonly diagnostics = new Map<string, PublishedDiagnostics>();
+  /** How often the server asked a pulling client to pull again. */
+  refreshes = 0;
   private readonly waiters: { uri: string; accept: (d: PublishedDiagnostics) => boolean; resolve: (d: PublishedDiagnostics) => void }[] = [];
 
   private constructor(
@@ -54,9 +56,13 @@ export class TestClient {
     connection.onRequest('workspace/configuration', () => [{}]);
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('workspace/diagnostic/refresh', () => {
+      this.refreshes++;
+      return null;
+    });
   }
 
-  static async start(rootUri: string | null = null): Promise<TestClient> {
+  static async start(rootUri: string | null = null, options: { pullDiagnostics?: boolean } = {}): Promise<TestClient> {
     const server = await buildServer();
     const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -73,8 +79,9 @@ export class TestClient {
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } },
           rename: { prepareSupport: true },
           publishDiagnostics: { relatedInformation: true },
+          ...(options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
         },
-        workspace: { workspaceFolders: true, configuration: true },
+        workspace: { workspaceFolders: true, configuration: true, ...(options.pullDiagnostics ? { diagnostics: { refreshSupport: true } } : {}) },
       },
     });
     await connection.sendNotification('initialized', {});

@@ -63,3 +63,26 @@ describe('language server over stdio', () => {
     assert.deepEqual(published.diagnostics, []);
   });
 });
+
+describe('language server with pull diagnostics', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start(null, { pullDiagnostics: true });
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  it('answers textDocument/diagnostic with the current findings and asks for a refresh on change', async () => {
+    const uri = 'file:///work/lsp-pull/frr.conf';
+    client.open(uri, 'frr', 'route-map x permit 10\n on-match goto 5\n');
+    const report = await client.request<{ kind: string; items: { code?: string }[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    assert.equal(report.kind, 'full');
+    assert.ok(report.items.some((item) => item.code === 'frr/goto-backwards'));
+    client.change(uri, 2, [{ text: 'route-map x permit 10\n on-match goto 20\n' }]);
+    const after = await client.request<{ items: { code?: string }[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    assert.ok(!after.items.some((item) => item.code === 'frr/goto-backwards'));
+    for (let i = 0; i < 50 && client.refreshes === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.ok(client.refreshes > 0);
+  });
+});
