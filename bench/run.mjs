@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { generateConfig } from './generate.mjs';
+import { benchLsp, printLsp } from './lsp.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const workDir = join(root, 'bench', '.generated');
@@ -71,3 +72,5 @@ for (const { size, lines, ours, vtysh, reload } of rows) {
   );
 }
 console.log('Targets at 100k lines: ≥ 20× vtysh --dryrun, ≥ 50× frr-reload.py --test, ≤ 150 MB.');
+
+printLsp(await benchLsp(root, SIZES));
