@@ -3,6 +3,7 @@
  * offsets into the original text. FRR has no quoting, escaping or trailing comments, so a token is
  * simply a run of characters other than space and tab.
  */
+import { HASH_SEED, hashStep, MAX_INTERNED_LENGTH, WordInterner } from './intern';
 import type { Token } from './syntax';
 
 export interface LexedLine {
@@ -48,6 +49,8 @@ export function lexFrr(text: string): LexedLine[] {
 /** `lexFrr` as a stream: calls `visit` for every line, in order. */
 export function scanFrrLines(text: string, visit: LineVisitor): void {
   const length = text.length;
+  // About one distinct word per 40 characters in real configurations.
+  const words = new WordInterner(length / 40);
   let lineNo = 0;
   let start = 0;
   while (start <= length) {
@@ -59,9 +62,9 @@ export function scanFrrLines(text: string, visit: LineVisitor): void {
     }
     // Every UTF-16 unit takes at most 3 UTF-8 bytes, so only long lines need counting.
     if ((end - start) * 3 > FRR_LINE_BYTES) {
-      visitSplitLine(text, lineNo, start, end, visit);
+      visitSplitLine(text, lineNo, start, end, visit, words);
     } else {
-      visitLine(text, lineNo, start, end, visit);
+      visitLine(text, lineNo, start, end, visit, words);
     }
     if (end >= length) break;
     start = text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
@@ -70,7 +73,7 @@ export function scanFrrLines(text: string, visit: LineVisitor): void {
 }
 
 /** Applies FRR's 4095-byte reads to one long physical line. */
-function visitSplitLine(text: string, lineNo: number, start: number, end: number, visit: LineVisitor): void {
+function visitSplitLine(text: string, lineNo: number, start: number, end: number, visit: LineVisitor, words: WordInterner): void {
   let partStart = start;
   let bytes = 0;
   let i = start;
@@ -79,14 +82,14 @@ function visitSplitLine(text: string, lineNo: number, start: number, end: number
     // A character straddling the read boundary goes wholly to the next part: offsets must stay
     // on UTF-16 boundaries, and FRR would reject the broken bytes either way.
     if (bytes + size.bytes > FRR_LINE_BYTES) {
-      visitLine(text, lineNo, partStart, i, visit);
+      visitLine(text, lineNo, partStart, i, visit, words);
       partStart = i;
       bytes = 0;
     }
     bytes += size.bytes;
     i += size.units;
   }
-  visitLine(text, lineNo, partStart, end, visit);
+  visitLine(text, lineNo, partStart, end, visit, words);
 }
 
 const ONE_UNIT_1 = { bytes: 1, units: 1 };
@@ -106,7 +109,7 @@ function utf8Size(text: string, i: number): { bytes: number; units: number } {
   return ONE_UNIT_3;
 }
 
-function visitLine(text: string, line: number, start: number, end: number, visit: LineVisitor): void {
+function visitLine(text: string, line: number, start: number, end: number, visit: LineVisitor, words: WordInterner): void {
   const tokens: Token[] = [];
   let i = start;
   let indent = -1;
@@ -125,11 +128,14 @@ function visitLine(text: string, line: number, start: number, end: number, visit
       }
     }
     const tokenStart = i;
+    let hash = HASH_SEED;
     do {
+      hash = hashStep(hash, c);
       i++;
       c = text.charCodeAt(i);
     } while (i < end && c !== SPACE && c !== TAB);
-    tokens.push({ text: text.slice(tokenStart, i), start: tokenStart, end: i });
+    const word = i - tokenStart <= MAX_INTERNED_LENGTH ? words.word(text, tokenStart, i, hash) : text.slice(tokenStart, i);
+    tokens.push({ text: word, start: tokenStart, end: i });
   }
   visit(line, start, end, tokens, comment, indent < 0 ? 0 : indent);
 }

@@ -241,13 +241,16 @@ export class Matcher {
   private words: Token[] = [];
   private command: CompiledCommand | undefined;
   private readonly path: Position[] = [];
-  private best: Position[] = [];
+  /** The best complete path so far: its first `bestLength` entries (a reused buffer). */
+  private readonly best: Position[] = [];
+  private bestLength = 0;
   private bestCommand: CompiledCommand | undefined;
   private ambiguous = false;
   /** The word where the tie between the best and an equal match starts. */
   private ambiguousAt = 0;
   private incomplete: CompiledCommand | undefined;
-  private incompletePath: Position[] = [];
+  private readonly incompletePath: Position[] = [];
+  private incompleteLength = 0;
   private incompleteLenient = false;
   private deepest = 0;
   private collect = false;
@@ -267,10 +270,10 @@ export class Matcher {
       return {
         status: 'full',
         def: this.bestCommand.def,
-        command: this.bind(this.bestCommand, this.best),
+        command: this.bind(this.bestCommand, this.best, this.bestLength),
         failedAt: -1,
         expected: [],
-        label: this.bestCommand.def.enters ? leadingKeywords(this.best) : undefined,
+        label: this.bestCommand.def.enters ? leadingKeywords(this.best, this.bestLength) : undefined,
       };
     }
     if (this.bestCommand) {
@@ -283,10 +286,10 @@ export class Matcher {
         return {
           status: 'full',
           def: this.incomplete.def,
-          command: this.bind(this.incomplete, this.incompletePath),
+          command: this.bind(this.incomplete, this.incompletePath, this.incompleteLength),
           failedAt: -1,
           expected: [],
-          label: leadingKeywords(this.incompletePath),
+          label: leadingKeywords(this.incompletePath, this.incompleteLength),
         };
       }
       return { status: 'incomplete', failedAt: words.length, expected: [] };
@@ -313,14 +316,15 @@ export class Matcher {
     const cacheSize = words.length * KIND_COUNT;
     if (this.levelCache.length < cacheSize) this.levelCache = new Uint8Array(cacheSize);
     else this.levelCache.fill(0, 0, cacheSize);
-    this.best = [];
+    this.bestLength = 0;
     this.bestCommand = undefined;
     this.ambiguous = false;
     this.incomplete = undefined;
     this.incompleteLenient = false;
     this.deepest = 0;
     this.collect = collect;
-    this.expected.clear();
+    // Set#clear allocates a fresh table even when empty, and this runs for every line.
+    if (this.expected.size > 0) this.expected.clear();
     if (words.length === 0) return;
     const stamp = ++stampCounter;
     const candidates = this.candidateList;
@@ -378,7 +382,8 @@ export class Matcher {
         const lenient = this.path[0]!.negation && pos.next.every((next) => next.kind !== 'keyword');
         if (!this.incomplete || (lenient && !this.incompleteLenient)) {
           this.incomplete = this.command;
-          this.incompletePath = this.path.slice(0, n + 1);
+          for (let i = 0; i <= n; i++) this.incompletePath[i] = this.path[i]!;
+          this.incompleteLength = n + 1;
           this.incompleteLenient = lenient;
         }
         if (this.collect && this.explainIncomplete) for (const next of pos.next) this.expected.add(describePosition(next));
@@ -420,7 +425,8 @@ export class Matcher {
 
   private take(command: CompiledCommand, length: number): void {
     this.bestCommand = command;
-    this.best = this.path.slice(0, length);
+    for (let i = 0; i < length; i++) this.best[i] = this.path[i]!;
+    this.bestLength = length;
   }
 
   /** lib/command_match.c `disambiguate`: > 0 when the current path beats the best one. */
@@ -456,9 +462,9 @@ export class Matcher {
     return 0;
   }
 
-  private bind(command: CompiledCommand, path: Position[]): CommandMatch {
+  private bind(command: CompiledCommand, path: Position[], length: number): CommandMatch {
     const args: Record<string, Arg> = {};
-    for (let i = 0; i < path.length; i++) {
+    for (let i = 0; i < length; i++) {
       const pos = path[i]!;
       if (pos.bind === undefined) continue;
       const word = this.words[i]!;
@@ -471,13 +477,14 @@ export class Matcher {
         args[pos.bind] = { value, tokens: [word] };
       }
     }
-    return { id: command.def.id, negated: path[0]?.negation ?? false, args };
+    return { id: command.def.id, negated: length > 0 && path[0]!.negation, args };
   }
 }
 
-function leadingKeywords(path: readonly Position[]): string {
+function leadingKeywords(path: readonly Position[], length: number): string {
   const words: string[] = [];
-  for (const pos of path) {
+  for (let i = 0; i < length; i++) {
+    const pos = path[i]!;
     if (pos.negation) continue;
     if (pos.kind !== 'keyword') break;
     words.push(pos.text);

@@ -15,22 +15,7 @@ import type {
   VniProperties,
 } from './model';
 import { neighborID } from './model';
-
-const DEBUG_LINES = [
-  'debug zebra events',
-  'debug zebra nht',
-  'debug zebra kernel',
-  'debug zebra rib',
-  'debug zebra nexthop',
-  'debug bgp neighbor-events',
-  'debug bgp updates',
-  'debug bgp keepalives',
-  'debug bgp nht',
-  'debug bgp zebra',
-  'debug bfd network',
-  'debug bfd peer',
-  'debug bfd zebra',
-];
+import { DEBUG_LINES } from '../render/text';
 
 /** Sequence numbers continue per name across the whole file, like the template's `counter`. */
 class Counters {

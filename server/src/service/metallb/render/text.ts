@@ -8,7 +8,8 @@ import type { InternalBfdProfile } from '../internal';
 import type { RenderedNeighbor, RenderedPrefixList, RenderedRouter, RenderModel } from './model';
 import { versionTraits, type VersionTraits } from './version';
 
-const DEBUG_LINES = [
+/** What both MetalLB's and frr-k8s's templates write at log level debugging. */
+export const DEBUG_LINES = [
   'debug zebra events',
   'debug zebra nht',
   'debug zebra kernel',
