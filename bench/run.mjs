@@ -74,3 +74,15 @@ for (const { size, lines, ours, vtysh, reload } of rows) {
 console.log('Targets at 100k lines: ≥ 20× vtysh --dryrun, ≥ 50× frr-reload.py --test, ≤ 150 MB.');
 
 printLsp(await benchLsp(root, SIZES));
+
+// The extension as users get it: the .vsix size, and activation as VS Code reports it in code-server
+// (only where `npm start` or `npm run test:e2e` has installed code-server: the bench installs nothing).
+const pack = spawnSync(process.execPath, [join(root, 'scripts', 'package.mjs'), '--no-build'], { encoding: 'utf8' });
+console.log(`\n.vsix: ${(/: (\d+ bytes.*)$/m.exec(pack.stdout)?.[1] ?? `packaging failed: ${pack.stderr.trim().split('\n').pop()}`)}`);
+if (existsSync(join(root, '.code-server'))) {
+  const activation = spawnSync(process.execPath, [join(root, 'scripts', 'e2e', 'activation.mjs'), '--runs', '3'], { encoding: 'utf8', timeout: 600_000 });
+  console.log((activation.stdout.trim().split('\n').pop() ?? '') || `activation measure failed: ${activation.stderr.trim()}`);
+  console.log('Target: activation ≤ 100 ms.');
+} else {
+  console.log('activation: n/a (code-server is not installed; run npm start or npm run test:e2e once)');
+}
