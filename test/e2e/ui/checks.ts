@@ -69,6 +69,28 @@ export const uiChecks: UiCheck[] = [
       return `route-map ${keywordColor[0]} vs YAML string ${keywordColor[1]} → ${shot}`;
     },
   },
+  {
+    name: 'the suggest widget offers a peer route-map after `route-map ` in the extras: block',
+    async run({ page, screenshot }) {
+      const editor = await openFile(page, 'bgpextras.yaml');
+      // A new line under the seq-less prefix-list keeps the block's indentation (YAML auto-indent).
+      await editor.locator('.view-line', { hasText: 'permit 10.20.0.0/16' }).first().click();
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('route-map ', { delay: 20 });
+      const labels = page.locator('.suggest-widget.visible .monaco-list-row .label-name');
+      const shown = await poll('the suggest widget', () => labels.allInnerTexts(), (all) => all.length > 0, 10_000).catch(async () => {
+        // The space is a trigger character; should the widget still be closed, ask as a user would.
+        await page.keyboard.press('Control+Space');
+        return poll('the suggest widget after Ctrl+Space', () => labels.allInnerTexts(), (all) => all.length > 0, 10_000);
+      });
+      const withPeer = await poll('10.0.0.2-in among the suggestions', () => labels.allInnerTexts(), (all) => all.includes('10.0.0.2-in'), 10_000);
+      const shot = await screenshot('bgpextras-peer-route-map-suggestions');
+      await page.keyboard.press('Escape');
+      await runCommand(page, 'File: Revert File');
+      return `${withPeer.length} suggestions (first ${withPeer.slice(0, 3).join(', ')}; ${shown.length} at first) → ${shot}`;
+    },
+  },
 ];
 
 /** The "Activation: N ms" VS Code shows for the extension in Developer: Show Running Extensions. */
