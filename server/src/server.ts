@@ -62,9 +62,12 @@ function toDiagnostics(document: TextDocument, findings: readonly Finding[]): Di
   }));
 }
 
+/** The rendered-config preview is ours and read-only: it gets the editor features, never diagnostics. */
+const isPreview = (uri: string) => uri.startsWith('frr-metallb-preview:');
+
 function publish(uri: string): void {
   const document = documents.get(uri);
-  if (!document) return;
+  if (!document || isPreview(uri)) return;
   const findings = contained(`diagnostics for ${uri}`, [] as Finding[], () => workspace.check(uri));
   void connection.sendDiagnostics({ uri, version: document.version, diagnostics: toDiagnostics(document, findings) });
 }
@@ -219,7 +222,7 @@ function announceRenderChange(): void {
 
 connection.languages.diagnostics.on((params, token) => {
   const document = documents.get(params.textDocument.uri);
-  if (!document || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  if (!document || isPreview(document.uri) || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
   const findings = contained(`diagnostics for ${document.uri}`, [] as Finding[], () => workspace.check(document.uri));
   return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(document, findings) };
 });

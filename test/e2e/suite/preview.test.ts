@@ -89,6 +89,14 @@ suite('the rendered FRR config preview', () => {
     assert.equal(renderedPart(text), cliRender());
   });
 
+  test('it is read-only output, so it never carries diagnostics', async () => {
+    const preview = previewDocument();
+    assert.ok(preview);
+    // Long enough for the server's debounced diagnostics to have arrived if it sent any.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.deepEqual(vscode.languages.getDiagnostics(preview.uri), []);
+  });
+
   test('it follows an unsaved edit of a BGPPeer', async () => {
     const peers = await vscode.workspace.openTextDocument(workspaceUri(PEERS));
     const torA = peers.getText().indexOf('peerASN: 64513');
