@@ -4,31 +4,22 @@
  * overlap checks of the MetalLB extras: inbound lists accepting the announced pools, and
  * route-map entries an earlier one already decides.
  */
-import { buildModel } from '../../frr/model';
-import { parseFrr } from '../../frr/parser';
 import { mapFinding } from '../../k8s/embedded';
-import type { ManifestFile } from '../../k8s/resources';
-import type { Finding, FrrVersion } from '../../types';
+import type { Finding } from '../../types';
 import { inboundPoolOverlaps, routeMapOrderOverlaps, type BlockIndex, type EmbeddedFrrSource } from '../metallb/extras-overlap';
+import type { RawSource } from './rawContext';
 
 export const RAW_OVERLAP_CODE = 'frrk8s/prefix-overlap';
 
-export function checkRawConfigs(files: readonly ManifestFile[], blocks: BlockIndex, frrVersion: FrrVersion): Finding[] {
+export function checkRawConfigs(raws: readonly RawSource[], blocks: BlockIndex): Finding[] {
   const findings: Finding[] = [];
-  for (const file of files) {
-    for (const resource of file.resources) {
-      if (resource.kind !== 'FRRConfiguration') continue;
-      const raw = resource.spec.raw?.rawConfig;
-      if (!raw || raw.value.trim() === '') continue;
-      const uri = resource.uri ?? file.uri;
-      const parse = parseFrr(raw.embedded.value, { frrVersion });
-      const source: EmbeddedFrrSource = { model: buildModel(parse), embedded: raw.embedded, ...(uri !== undefined ? { uri } : {}) };
-      for (const finding of parse.findings) {
-        const mapped = mapFinding(raw.embedded, finding);
-        findings.push(uri !== undefined ? { ...mapped, uri } : mapped);
-      }
-      findings.push(...inboundPoolOverlaps(source, blocks, RAW_OVERLAP_CODE), ...routeMapOrderOverlaps(source, undefined, RAW_OVERLAP_CODE));
+  for (const raw of raws) {
+    const source: EmbeddedFrrSource = { model: raw.model, embedded: raw.embedded, ...(raw.uri !== undefined ? { uri: raw.uri } : {}) };
+    for (const finding of raw.parse.findings) {
+      const mapped = mapFinding(raw.embedded, finding);
+      findings.push(raw.uri !== undefined ? { ...mapped, uri: raw.uri } : mapped);
     }
+    findings.push(...inboundPoolOverlaps(source, blocks, RAW_OVERLAP_CODE), ...routeMapOrderOverlaps(source, undefined, RAW_OVERLAP_CODE));
   }
   return findings;
 }

@@ -4,6 +4,7 @@
  * that turns per-node results into one finding naming the nodes it holds on.
  */
 import type { RouteMapEntry } from '../../../frr/model';
+import { parseAddress } from '../../../frr/prefix';
 import type { ParsedLine } from '../../../frr/syntax';
 import type { ExtrasContext, ExtrasSource, NodeView } from '../../../metallb/extras/context';
 import { describePeer } from '../../../metallb/extras/peers';
@@ -243,4 +244,19 @@ export function peerWords(ctx: ExtrasContext, id: string): string {
 export function onPeerNodes(ctx: ExtrasContext, id: string, check: (view: NodeView) => Finding[]): Finding[] {
   const views = new Set(viewsForPeer(ctx, id));
   return perNode(ctx, (view) => (views.has(view) ? check(view) : []));
+}
+
+/** The real neighbor ID a misspelled one most likely meant: the same ID missing its `-<vrf>` suffix, or the nearest by edit distance. */
+export function closestId(id: string, ids: string[]): { id: string; missingSuffix: boolean } | undefined {
+  const suffixed = ids.filter((real) => real.startsWith(`${id}-`));
+  if (suffixed.length === 1) return { id: suffixed[0], missingSuffix: true };
+  let best: { id: string; distance: number } | undefined;
+  for (const real of ids) {
+    const distance = editDistance(id, real);
+    if (!best || distance < best.distance || (distance === best.distance && real < best.id)) best = { id: real, distance };
+  }
+  if (!best) return undefined;
+  const addressShaped = parseAddress(id.split('-')[0]) !== undefined;
+  const near = best.distance <= Math.max(2, Math.floor(best.id.length / 4));
+  return addressShaped || near ? { id: best.id, missingSuffix: false } : undefined;
 }

@@ -3,10 +3,9 @@
  * BGPPeer produces: a typo or a missing `-<vrf>` suffix. MetalLB attaches nothing to it, so the
  * override silently does nothing. The fix renames it to the closest real ID.
  */
-import { parseAddress } from '../../../frr/prefix';
 import type { Finding } from '../../../types';
 import type { ExtrasContext } from '../../../metallb/extras/context';
-import { editDistance, extrasFinding, peerLabel, peerRelated, peersKnown, routeMapHeaders, splitPeerRouteMap } from './shared';
+import { closestId, extrasFinding, peerLabel, peerRelated, peersKnown, routeMapHeaders, splitPeerRouteMap } from './shared';
 
 export const CODE = 'metallb/unknown-peer';
 
@@ -49,16 +48,3 @@ export function unknownPeer(ctx: ExtrasContext): Finding[] {
  * first, then the smallest edit distance. Names far from every ID and not shaped like an address
  * are the user's own route-maps, not misspelt neighbors.
  */
-function closestId(id: string, ids: string[]): { id: string; missingSuffix: boolean } | undefined {
-  const suffixed = ids.filter((real) => real.startsWith(`${id}-`));
-  if (suffixed.length === 1) return { id: suffixed[0], missingSuffix: true };
-  let best: { id: string; distance: number } | undefined;
-  for (const real of ids) {
-    const distance = editDistance(id, real);
-    if (!best || distance < best.distance || (distance === best.distance && real < best.id)) best = { id: real, distance };
-  }
-  if (!best) return undefined;
-  const addressShaped = parseAddress(id.split('-')[0]) !== undefined;
-  const near = best.distance <= Math.max(2, Math.floor(best.id.length / 4));
-  return addressShaped || near ? { id: best.id, missingSuffix: false } : undefined;
-}
