@@ -183,8 +183,11 @@ documents.onDidChangeContent((event) => {
   const kind = documentKind(event.document.uri, event.document.languageId);
   if (!kind) return;
   workspace.setFile(event.document.uri, event.document.getText(), event.document.version, kind);
-  scheduleAllOpen();
-  if (kind === 'yaml') announceRenderChange();
+  // An FRR file is a router's whole configuration: only manifests depend on one another.
+  if (kind === 'yaml') {
+    scheduleAllOpen();
+    announceRenderChange();
+  } else schedule(event.document.uri);
 });
 
 interface RenderParams {
