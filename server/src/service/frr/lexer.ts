@@ -49,8 +49,9 @@ export function lexFrr(text: string): LexedLine[] {
 /** `lexFrr` as a stream: calls `visit` for every line, in order. */
 export function scanFrrLines(text: string, visit: LineVisitor): void {
   const length = text.length;
-  // About one distinct word per 40 characters in real configurations.
+  // Sized for about one distinct word per 40 characters; a fuller table only stops sharing.
   const words = new WordInterner(length / 40);
+  const scratch: Token[] = [];
   let lineNo = 0;
   let start = 0;
   while (start <= length) {
@@ -62,9 +63,9 @@ export function scanFrrLines(text: string, visit: LineVisitor): void {
     }
     // Every UTF-16 unit takes at most 3 UTF-8 bytes, so only long lines need counting.
     if ((end - start) * 3 > FRR_LINE_BYTES) {
-      visitSplitLine(text, lineNo, start, end, visit, words);
+      visitSplitLine(text, lineNo, start, end, visit, words, scratch);
     } else {
-      visitLine(text, lineNo, start, end, visit, words);
+      visitLine(text, lineNo, start, end, visit, words, scratch);
     }
     if (end >= length) break;
     start = text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
@@ -73,7 +74,15 @@ export function scanFrrLines(text: string, visit: LineVisitor): void {
 }
 
 /** Applies FRR's 4095-byte reads to one long physical line. */
-function visitSplitLine(text: string, lineNo: number, start: number, end: number, visit: LineVisitor, words: WordInterner): void {
+function visitSplitLine(
+  text: string,
+  lineNo: number,
+  start: number,
+  end: number,
+  visit: LineVisitor,
+  words: WordInterner,
+  scratch: Token[],
+): void {
   let partStart = start;
   let bytes = 0;
   let i = start;
@@ -82,14 +91,14 @@ function visitSplitLine(text: string, lineNo: number, start: number, end: number
     // A character straddling the read boundary goes wholly to the next part: offsets must stay
     // on UTF-16 boundaries, and FRR would reject the broken bytes either way.
     if (bytes + size.bytes > FRR_LINE_BYTES) {
-      visitLine(text, lineNo, partStart, i, visit, words);
+      visitLine(text, lineNo, partStart, i, visit, words, scratch);
       partStart = i;
       bytes = 0;
     }
     bytes += size.bytes;
     i += size.units;
   }
-  visitLine(text, lineNo, partStart, end, visit, words);
+  visitLine(text, lineNo, partStart, end, visit, words, scratch);
 }
 
 const ONE_UNIT_1 = { bytes: 1, units: 1 };
@@ -109,8 +118,21 @@ function utf8Size(text: string, i: number): { bytes: number; units: number } {
   return ONE_UNIT_3;
 }
 
-function visitLine(text: string, line: number, start: number, end: number, visit: LineVisitor, words: WordInterner): void {
-  const tokens: Token[] = [];
+/**
+ * `scratch` collects the line's tokens: an array grown by `push` keeps room for 17 entries, while
+ * the copy `slice` makes is exact, and a parse result holds one per line.
+ */
+function visitLine(
+  text: string,
+  line: number,
+  start: number,
+  end: number,
+  visit: LineVisitor,
+  words: WordInterner,
+  scratch: Token[],
+): void {
+  const tokens = scratch;
+  let count = 0;
   let i = start;
   let indent = -1;
   let comment = false;
@@ -135,7 +157,8 @@ function visitLine(text: string, line: number, start: number, end: number, visit
       c = text.charCodeAt(i);
     } while (i < end && c !== SPACE && c !== TAB);
     const word = i - tokenStart <= MAX_INTERNED_LENGTH ? words.word(text, tokenStart, i, hash) : text.slice(tokenStart, i);
-    tokens.push({ text: word, start: tokenStart, end: i });
+    tokens[count++] = { text: word, start: tokenStart, end: i };
   }
-  visit(line, start, end, tokens, comment, indent < 0 ? 0 : indent);
+  const exact = tokens.slice(0, count);
+  visit(line, start, end, exact, comment, indent < 0 ? 0 : indent);
 }

@@ -53,6 +53,22 @@ export function parseFrr(text: string, options: ParseOptions = {}): ParseResult 
 
 class ConfigReader {
   private readonly lines: ParsedLine[] = [];
+  /**
+   * The line being read: the reader settles its fields, then `finishedLine` copies them into one
+   * object literal with exactly the fields that apply (adding `command` later would give every
+   * command line a separate property store, and the lines a mix of shapes).
+   */
+  private readonly draft: ParsedLine = {
+    line: 0,
+    range: { start: 0, end: 0 },
+    tokens: [],
+    kind: 'blank',
+    node: 'CONFIG',
+    nodeAfter: 'CONFIG',
+    block: -1,
+    command: undefined,
+    escapedFrom: undefined,
+  };
   private readonly blocks: Block[] = [];
   private readonly findings: Finding[] = [];
   private readonly stack: Frame[] = [{ node: 'CONFIG', block: -1, indent: -1 }];
@@ -78,31 +94,30 @@ class ConfigReader {
 
   private readLine(lineNo: number, start: number, end: number, tokens: Token[], comment: boolean, indent: number): void {
     const top = this.top;
-    const line: ParsedLine = {
-      line: lineNo,
-      range: { start, end },
-      tokens,
-      kind: 'blank',
-      node: top.node,
-      nodeAfter: top.node,
-      block: top.block,
-    };
+    const line = this.draft;
+    line.line = lineNo;
+    line.range.start = start;
+    line.range.end = end;
+    line.tokens = tokens;
+    line.kind = 'blank';
+    line.node = top.node;
+    line.nodeAfter = top.node;
+    line.block = top.block;
+    line.command = undefined;
+    line.escapedFrom = undefined;
     const index = this.lines.length;
-    this.lines.push(line);
     if (this.stopped) {
       if (tokens.length > 0 || comment) line.kind = 'opaque';
       line.node = line.nodeAfter = 'CONFIG';
       line.block = -1;
-      return;
-    }
-    if (comment) {
+    } else if (comment) {
       line.kind = 'comment';
-      return;
+    } else if (tokens.length > 0) {
+      if (isLenient(top.node)) this.readLenient(line, index, indent);
+      else this.readStrict(line, index);
+      this.extendBlocks(line.block, index);
     }
-    if (tokens.length === 0) return;
-    if (isLenient(top.node)) this.readLenient(line, index, indent);
-    else this.readStrict(line, index);
-    this.extendBlocks(index);
+    this.lines.push(finishedLine(line));
   }
 
   /** FRR's walk: the current node, then each enclosing node, until one accepts the line. */
@@ -257,8 +272,8 @@ class ConfigReader {
   }
 
   /** The line and every block it sits in now end at `index` at the earliest. */
-  private extendBlocks(index: number): void {
-    for (let b = this.lines[index]!.block; b >= 0; b = this.blocks[b]!.parent) {
+  private extendBlocks(innermost: number, index: number): void {
+    for (let b = innermost; b >= 0; b = this.blocks[b]!.parent) {
       const block = this.blocks[b]!;
       if (block.last < index) block.last = index;
     }
@@ -303,6 +318,29 @@ class ConfigReader {
     }
     this.findings.push({ code: 'frr/syntax', severity: 'error', range, message });
   }
+}
+
+/** The finished line, with the fields in the order readers have always seen them. */
+function finishedLine(d: ParsedLine): ParsedLine {
+  const start = d.range.start;
+  const end = d.range.end;
+  if (d.command === undefined) {
+    return { line: d.line, range: { start, end }, tokens: d.tokens, kind: d.kind, node: d.node, nodeAfter: d.nodeAfter, block: d.block };
+  }
+  if (d.escapedFrom === undefined) {
+    return { line: d.line, range: { start, end }, tokens: d.tokens, kind: d.kind, node: d.node, nodeAfter: d.nodeAfter, block: d.block, command: d.command };
+  }
+  return {
+    line: d.line,
+    range: { start, end },
+    tokens: d.tokens,
+    kind: d.kind,
+    node: d.node,
+    nodeAfter: d.nodeAfter,
+    block: d.block,
+    command: d.command,
+    escapedFrom: d.escapedFrom,
+  };
 }
 
 /** `: expected <deny|permit>`, or nothing when the grammar allows too much to list usefully. */

@@ -27,25 +27,52 @@ function allOnes(bits: number): bigint {
   return (1n << BigInt(bits)) - 1n;
 }
 
+/** Netmasks by length, per family: masking runs for every prefix-list entry and index probe. */
+const NETMASKS: Record<Family, bigint[]> = { ipv4: [], ipv6: [] };
+
 function netmask(family: Family, length: number): bigint {
+  const known = NETMASKS[family] as bigint[] | undefined;
+  const cached = known?.[length];
+  if (cached !== undefined) return cached;
   const width = maxLength(family);
-  return allOnes(width) ^ allOnes(width - length);
+  const mask = allOnes(width) ^ allOnes(width - length);
+  if (known && Number.isInteger(length) && length >= 0 && length <= width) known[length] = mask;
+  return mask;
 }
 
-const DECIMAL = /^\d{1,3}$/;
 const HEXTET = /^[0-9a-fA-F]{1,4}$/;
 
-function parseIpv4(text: string): bigint | undefined {
-  const parts = text.split('.');
-  if (parts.length !== 4) return undefined;
-  let value = 0n;
-  for (const part of parts) {
-    if (!DECIMAL.test(part)) return undefined;
-    const octet = Number(part);
-    if (octet > 255) return undefined;
-    value = (value << 8n) | BigInt(octet);
+/**
+ * The dotted quad in text[from, to) as a number: four parts of 1-3 decimal digits (leading
+ * zeros allowed), each ≤ 255; -1 otherwise. Scanned by hand: it runs for every neighbor and
+ * prefix-list line.
+ */
+function ipv4Value(text: string, from: number, to: number): number {
+  let value = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || part > 255 || ++dots > 3) return -1;
+      value = value * 256 + part;
+      part = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57) {
+      if (++digits > 3) return -1;
+      part = part * 10 + (c - 48);
+    } else {
+      return -1;
+    }
   }
-  return value;
+  if (dots !== 3 || digits === 0 || part > 255) return -1;
+  return value * 256 + part;
+}
+
+function parseIpv4(text: string): bigint | undefined {
+  const value = ipv4Value(text, 0, text.length);
+  return value < 0 ? undefined : BigInt(value);
 }
 
 function parseHextets(groups: string[]): bigint[] | undefined {
@@ -82,6 +109,12 @@ function parseIpv6(text: string): bigint | undefined {
   return hextets.reduce((acc, h) => (acc << 16n) | h, 0n);
 }
 
+/** `parseAddress(text) !== undefined`, without building the address. */
+export function isAddress(text: string): boolean {
+  if (text.includes(':')) return parseIpv6(text) !== undefined;
+  return ipv4Value(text, 0, text.length) >= 0;
+}
+
 export function parseAddress(text: string): { family: Family; address: bigint } | undefined {
   if (text.includes(':')) {
     const address = parseIpv6(text);
@@ -95,13 +128,30 @@ export function parseAddress(text: string): { family: Family; address: bigint } 
 export function parsePrefix(text: string): Prefix | undefined {
   const slash = text.indexOf('/');
   if (slash < 0) return undefined;
-  const lengthText = text.slice(slash + 1);
-  if (!/^\d{1,3}$/.test(lengthText)) return undefined;
-  const parsed = parseAddress(text.slice(0, slash));
-  if (!parsed) return undefined;
-  const length = Number(lengthText);
-  if (length > maxLength(parsed.family)) return undefined;
-  return { family: parsed.family, address: parsed.address, length };
+  const lengthDigits = text.length - slash - 1;
+  if (lengthDigits < 1 || lengthDigits > 3) return undefined;
+  let length = 0;
+  for (let i = slash + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+    length = length * 10 + (c - 48);
+  }
+  let family: Family;
+  let address: bigint;
+  const colon = text.indexOf(':');
+  if (colon < 0 || colon > slash) {
+    const value = ipv4Value(text, 0, slash);
+    if (value < 0) return undefined;
+    family = 'ipv4';
+    address = BigInt(value);
+  } else {
+    const parsed = parseIpv6(text.slice(0, slash));
+    if (parsed === undefined) return undefined;
+    family = 'ipv6';
+    address = parsed;
+  }
+  if (length > maxLength(family)) return undefined;
+  return { family, address, length };
 }
 
 export function maskPrefix(prefix: Prefix): Prefix {
@@ -198,17 +248,28 @@ export function rangeCovers(outer: PrefixRange, inner: PrefixRange): boolean {
  * of comparing against every stored range.
  */
 export class PrefixIndex<T> {
-  private readonly byKey = new Map<string, { range: PrefixRange; value: T }[]>();
+  /** Buckets by family, length and address (bigint keys compare by value). */
+  private readonly buckets = new Map<string, Map<number, Map<bigint, { range: PrefixRange; value: T }[]>>>();
   private readonly lengths: number[] = [];
 
   add(range: PrefixRange, value: T): void {
-    const key = indexKey(range.prefix);
-    let bucket = this.byKey.get(key);
+    const { family, length, address } = range.prefix;
+    let byLength = this.buckets.get(family);
+    if (!byLength) {
+      byLength = new Map();
+      this.buckets.set(family, byLength);
+    }
+    let byAddress = byLength.get(length);
+    if (!byAddress) {
+      byAddress = new Map();
+      byLength.set(length, byAddress);
+    }
+    let bucket = byAddress.get(address);
     if (!bucket) {
       bucket = [];
-      this.byKey.set(key, bucket);
-      if (!this.lengths.includes(range.prefix.length)) {
-        this.lengths.push(range.prefix.length);
+      byAddress.set(address, bucket);
+      if (!this.lengths.includes(length)) {
+        this.lengths.push(length);
         this.lengths.sort((a, b) => a - b);
       }
     }
@@ -218,17 +279,15 @@ export class PrefixIndex<T> {
   /** Stored entries whose prefix contains `prefix`, shortest prefix first, insertion order within one prefix. */
   containing(prefix: Prefix): { range: PrefixRange; value: T }[] {
     const out: { range: PrefixRange; value: T }[] = [];
+    const byLength = this.buckets.get(prefix.family);
+    if (!byLength) return out;
     for (const length of this.lengths) {
       if (length > prefix.length) break;
-      const bucket = this.byKey.get(indexKey(maskPrefix({ ...prefix, length })));
+      const bucket = byLength.get(length)?.get(prefix.address & netmask(prefix.family, length));
       if (bucket) for (const stored of bucket) out.push(stored);
     }
     return out;
   }
-}
-
-function indexKey(prefix: Prefix): string {
-  return `${prefix.family}|${prefix.length}|${prefix.address.toString(16)}`;
 }
 
 /**

@@ -9,6 +9,7 @@
 import type { FrrVersion } from '../../types';
 import type { CommandDef } from '../commands/types';
 import type { Arg, CommandMatch, NodeId, Token } from '../syntax';
+import { keywordRegistryVersion, keywordShape, mayBeTyped, PLAIN_SHAPE, registerKeyword, typedShape } from './shapes';
 import { compileSpec, describePosition, type Position, type PositionKind } from './spec';
 import * as tokenTypes from './tokens';
 import type { MatchLevel } from './tokens';
@@ -31,6 +32,19 @@ export interface CompiledCommand {
 }
 
 export type MatchStatus = 'full' | 'incomplete' | 'ambiguous' | 'none';
+
+/** What matching a line of one shape in one node comes to, before its words are bound. */
+interface Outcome {
+  status: MatchStatus;
+  failedAt: number;
+  /** For full matches: the command and the positions its words took. */
+  command?: CompiledCommand;
+  path?: Position[];
+  label?: string;
+}
+
+/** Beyond this many distinct shapes per node (or words), a memo starts over rather than grow. */
+const MEMO_LIMIT = 50_000;
 
 export interface MatchResult {
   status: MatchStatus;
@@ -141,6 +155,7 @@ export class NodeCommands {
     const anchored = new Map<string, CompiledCommand[]>();
     const unanchored = new Map<string, CompiledCommand[]>();
     for (const command of commands) {
+      registerKeywords(command.entry);
       for (const pos of command.entry) {
         if (pos.kind !== 'keyword') {
           if (!this.unindexed.includes(command)) this.unindexed.push(command);
@@ -178,6 +193,19 @@ export class NodeCommands {
   /** Every first keyword, for hints on an unknown first word. */
   firstKeywords(): readonly string[] {
     return this.first.all();
+  }
+}
+
+/** Every keyword position reachable from `entry`, so that word shapes see them. */
+function registerKeywords(entry: readonly Position[]): void {
+  const seen = new Set<Position>();
+  const stack = [...entry];
+  while (stack.length) {
+    const p = stack.pop()!;
+    if (seen.has(p)) continue;
+    seen.add(p);
+    if (p.kind === 'keyword') registerKeyword(p.text);
+    stack.push(...p.next);
   }
 }
 
@@ -260,24 +288,87 @@ export class Matcher {
   private readonly candidateList: CompiledCommand[] = [];
   /** Per word and token kind: 0 unknown, else level + 1. Typed checks repeat across candidates. */
   private levelCache = new Uint8Array(64 * KIND_COUNT);
+  /** Outcomes by node and line shape: configurations repeat a handful of shapes many times. */
+  private readonly outcomes = new Map<NodeCommands, Map<string, Outcome>>();
+  /** Shapes of typed words (addresses, numbers repeat across lines), for `shapesVersion` of the keyword registry. */
+  private readonly typedShapes = new Map<string, string>();
+  private shapesVersion = -1;
 
   constructor(private readonly version: FrrVersion = 'any') {}
 
   match(node: NodeCommands, words: Token[]): MatchResult {
+    const outcome = this.outcome(node, words);
+    if (outcome.status === 'full') {
+      const command = outcome.command!;
+      return {
+        status: 'full',
+        def: command.def,
+        command: bind(command, outcome.path!, words),
+        failedAt: -1,
+        expected: [],
+        label: outcome.label,
+      };
+    }
+    return { status: outcome.status, failedAt: outcome.failedAt, expected: [] };
+  }
+
+  /** The outcome for `words` in `node`, walked once per shape. */
+  private outcome(node: NodeCommands, words: Token[]): Outcome {
+    if (words.length === 0) return this.walkOutcome(node, words);
+    let byShape = this.outcomes.get(node);
+    if (!byShape) {
+      byShape = new Map();
+      this.outcomes.set(node, byShape);
+    }
+    const key = this.lineShape(words);
+    let outcome = byShape.get(key);
+    if (!outcome) {
+      if (byShape.size >= MEMO_LIMIT) byShape.clear();
+      outcome = this.walkOutcome(node, words);
+      byShape.set(key, outcome);
+    }
+    return outcome;
+  }
+
+  private lineShape(words: Token[]): string {
+    if (this.shapesVersion !== keywordRegistryVersion() || this.typedShapes.size >= MEMO_LIMIT) {
+      this.typedShapes.clear();
+      this.shapesVersion = keywordRegistryVersion();
+    }
+    let key = '';
+    for (let i = 0; i < words.length; i++) {
+      const shape = this.wordShape(words[i]!.text);
+      key = i === 0 ? shape : `${key} ${shape}`;
+    }
+    return key;
+  }
+
+  private wordShape(word: string): string {
+    const keyword = keywordShape(word);
+    if (keyword !== undefined) return keyword;
+    if (!mayBeTyped(word)) return PLAIN_SHAPE;
+    let shape = this.typedShapes.get(word);
+    if (shape === undefined) {
+      shape = typedShape(word);
+      this.typedShapes.set(word, shape);
+    }
+    return shape;
+  }
+
+  private walkOutcome(node: NodeCommands, words: Token[]): Outcome {
     this.run(node, words, false, true);
     if (!this.bestCommand) this.run(node, words, false, false);
     if (this.bestCommand && !this.ambiguous) {
       return {
         status: 'full',
-        def: this.bestCommand.def,
-        command: this.bind(this.bestCommand, this.best, this.bestLength),
         failedAt: -1,
-        expected: [],
+        command: this.bestCommand,
+        path: this.best.slice(0, this.bestLength),
         label: this.bestCommand.def.enters ? leadingKeywords(this.best, this.bestLength) : undefined,
       };
     }
     if (this.bestCommand) {
-      return { status: 'ambiguous', failedAt: this.ambiguousAt, expected: [] };
+      return { status: 'ambiguous', failedAt: this.ambiguousAt };
     }
     if (this.incomplete) {
       // FRR's `no` forms take their trailing arguments optionally almost everywhere; accepting a
@@ -285,16 +376,15 @@ export class Matcher {
       if (this.incompleteLenient) {
         return {
           status: 'full',
-          def: this.incomplete.def,
-          command: this.bind(this.incomplete, this.incompletePath, this.incompleteLength),
           failedAt: -1,
-          expected: [],
+          command: this.incomplete,
+          path: this.incompletePath.slice(0, this.incompleteLength),
           label: leadingKeywords(this.incompletePath, this.incompleteLength),
         };
       }
-      return { status: 'incomplete', failedAt: words.length, expected: [] };
+      return { status: 'incomplete', failedAt: words.length };
     }
-    return { status: 'none', failedAt: this.deepest, expected: [] };
+    return { status: 'none', failedAt: this.deepest };
   }
 
   /**
@@ -461,24 +551,25 @@ export class Matcher {
     }
     return 0;
   }
+}
 
-  private bind(command: CompiledCommand, path: Position[], length: number): CommandMatch {
-    const args: Record<string, Arg> = {};
-    for (let i = 0; i < length; i++) {
-      const pos = path[i]!;
-      if (pos.bind === undefined) continue;
-      const word = this.words[i]!;
-      const value = pos.kind === 'keyword' ? pos.text : word.text;
-      const arg = args[pos.bind];
-      if (arg) {
-        arg.value += ` ${value}`;
-        arg.tokens.push(word);
-      } else {
-        args[pos.bind] = { value, tokens: [word] };
-      }
+/** The command's named arguments: `path[i]` is the position word `i` took. */
+function bind(command: CompiledCommand, path: readonly Position[], words: readonly Token[]): CommandMatch {
+  const args: Record<string, Arg> = {};
+  for (let i = 0; i < path.length; i++) {
+    const pos = path[i]!;
+    if (pos.bind === undefined) continue;
+    const word = words[i]!;
+    const value = pos.kind === 'keyword' ? pos.text : word.text;
+    const arg = args[pos.bind];
+    if (arg) {
+      arg.value += ` ${value}`;
+      arg.tokens.push(word);
+    } else {
+      args[pos.bind] = { value, tokens: [word] };
     }
-    return { id: command.def.id, negated: length > 0 && path[0]!.negation, args };
   }
+  return { id: command.def.id, negated: path.length > 0 && path[0]!.negation, args };
 }
 
 function leadingKeywords(path: readonly Position[], length: number): string {

@@ -3,8 +3,9 @@
  * ("BGP is already running; AS is N"), neighbors created by remote-as / interface / peer-group
  * assignment, and every other per-neighbor command checked against what exists at that point.
  */
+import type { OffsetRange } from '../../types';
 import type { Block, CommandMatch, ParsedLine } from '../syntax';
-import { parseAddress } from '../prefix';
+import { isAddress as isAddressText } from '../prefix';
 import { argRange } from './symbols';
 import type { BgpTimers, NeighborUse, PeerKind, RejectedRouter, RouterInstance } from './types';
 
@@ -24,7 +25,7 @@ export class BgpBuilder {
   readonly timers: BgpTimers[] = [];
   private readonly peers = new Map<string, Map<string, PeerKind>>();
   /** Scope (VRF) of each `router bgp` block; null for a block FRR refused to enter. */
-  private readonly blockScope = new Map<number, string | null>();
+  private readonly blockScope: (string | null | undefined)[] = [];
 
   constructor(private readonly blocks: Block[]) {}
 
@@ -45,26 +46,26 @@ export class BgpBuilder {
           runningAsn: existing.asn,
           runningLine: existing.headers[0],
         });
-        this.blockScope.set(block, null);
+        this.blockScope[block] = null;
         return;
       }
       existing.headers.push(index);
     } else {
       if (asn === undefined) {
-        this.blockScope.set(block, null);
+        this.blockScope[block] = null;
         return;
       }
       this.routers.set(vrf, { asn, vrf, headers: [index] });
       this.peers.set(vrf, new Map());
     }
-    this.blockScope.set(block, vrf);
+    this.blockScope[block] = vrf;
   }
 
   /** The BGP instance (VRF) a line in a BGP or address-family block belongs to; null when refused. */
   scopeOf(line: ParsedLine): string | null {
     let block = line.block;
     while (block >= 0) {
-      const known = this.blockScope.get(block);
+      const known = this.blockScope[block];
       if (known !== undefined) return known;
       block = this.blocks[block]?.parent ?? -1;
     }
@@ -79,29 +80,18 @@ export class BgpBuilder {
    * A `neighbor …` line inside instance `scope`. Returns the definition the line makes, if any,
    * so the caller can enter it in the symbol table.
    */
-  neighbor(index: number, scope: string, command: CommandMatch): NeighborDefinition | undefined {
+  neighbor(index: number, scope: string, command: CommandMatch, peerRange?: OffsetRange): NeighborDefinition | undefined {
     const peerArg = command.args.peer;
     if (!peerArg) return undefined;
     const peers = this.peers.get(scope);
     if (!peers) return undefined;
     const peer = peerArg.value;
-    const isAddress = parseAddress(peer) !== undefined;
+    const isAddress = isAddressText(peer);
     if (command.negated) {
       if (command.id === 'neighbor-delete' || command.id === 'neighbor-peer-group') peers.delete(peer);
       return undefined;
     }
     const known = peers.get(peer);
-    const recordUse = (): void => {
-      this.uses.push({
-        line: index,
-        scope,
-        peer,
-        peerRange: argRange(peerArg),
-        commandId: command.id,
-        resolved: known ?? 'unknown',
-        isAddress,
-      });
-    };
     if (command.id === 'neighbor-peer-group') {
       peers.set(peer, 'peer-group');
       return { kind: 'peer-group', scope, line: index };
@@ -117,7 +107,15 @@ export class BgpBuilder {
       }
       return undefined;
     }
-    recordUse();
+    this.uses.push({
+      line: index,
+      scope,
+      peer,
+      peerRange: peerRange ?? argRange(peerArg),
+      commandId: command.id,
+      resolved: known ?? 'unknown',
+      isAddress,
+    });
     if (command.id === 'neighbor-timers' && known !== undefined) this.addTimers(index, scope, command, peer);
     return undefined;
   }

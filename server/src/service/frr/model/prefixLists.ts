@@ -5,6 +5,7 @@
  */
 import type { CommandMatch, ParsedLine } from '../syntax';
 import { anyRange, entryRange, maxLength, parsePrefix, type Family } from '../prefix';
+import { appended } from './symbols';
 import type { PrefixList, PrefixListEntry } from './types';
 
 interface ListState {
@@ -67,7 +68,6 @@ export class PrefixListBuilder {
     const ge = numberArg(command, 'ge');
     const le = numberArg(command, 'le');
     const explicitSeq = numberArg(command, 'seq');
-    const firstWord = line.tokens[command.negated ? 1 : 0]?.text ?? '';
     const entry: PrefixListEntry = {
       list: name,
       family,
@@ -84,10 +84,10 @@ export class PrefixListBuilder {
       prefixToken: prefixArg?.tokens[0],
       geToken: command.args.ge?.tokens[0],
       leToken: command.args.le?.tokens[0],
-      writtenAsIp: family === 'ipv6' && firstWord.toLowerCase() === 'ip',
+      writtenAsIp: family === 'ipv6' && (line.tokens[command.negated ? 1 : 0]?.text ?? '').toLowerCase() === 'ip',
       status: 'active',
     };
-    state.list.lines.push(entry);
+    state.list.lines = appended(state.list.lines, entry);
     if (command.negated) {
       this.remove(state, entry);
       return entry;

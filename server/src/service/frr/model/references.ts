@@ -52,15 +52,20 @@ const BY_ID: Record<string, ReferenceSpec[]> = {
 /** Route-map arguments outside the table: every `$rmap` / `$suppressmap` binding names a route-map. */
 const ROUTE_MAP_ARGS: Record<string, string> = { rmap: 'route-map', suppressmap: 'suppress-map' };
 
-const cache = new Map<string, ReferenceSpec[]>();
+/** Memo by node, then id: the model asks once per line, and a joined key would cost a string each time. */
+const cache = new Map<NodeId, Map<string, ReferenceSpec[]>>();
 
 /** The reference specs of command `id` in `node` (memoised: the model asks once per line). */
 export function referenceSpecs(id: string, node: NodeId): ReferenceSpec[] {
-  const key = `${id}|${node}`;
-  let specs = cache.get(key);
+  let byId = cache.get(node);
+  if (!byId) {
+    byId = new Map();
+    cache.set(node, byId);
+  }
+  let specs = byId.get(id);
   if (!specs) {
     specs = computeSpecs(id, node);
-    cache.set(key, specs);
+    byId.set(id, specs);
   }
   return specs;
 }
@@ -87,15 +92,25 @@ function computeSpecs(id: string, node: NodeId): ReferenceSpec[] {
  */
 export function scanWeakReferences(tokens: Token[]): { kind: SymbolKind; token: Token }[] {
   const out: { kind: SymbolKind; token: Token }[] = [];
+  forEachWeakReference(tokens, (kind, token) => out.push({ kind, token }));
+  return out;
+}
+
+/** `scanWeakReferences` without the list: the model runs it on most lines, and most find nothing. */
+export function forEachWeakReference(tokens: Token[], visit: (kind: SymbolKind, token: Token) => void): void {
   for (let i = 0; i + 1 < tokens.length; i++) {
-    const word = tokens[i].text.toLowerCase();
+    const text = tokens[i].text;
+    // Only 9..15-character words can be one of the keywords: skip lowercasing every other token.
+    if (text.length < 9 || text.length > 15) continue;
+    const word = text.toLowerCase();
     const next = tokens[i + 1];
-    if (word === 'route-map') out.push({ kind: 'route-map', token: next });
+    if (word === 'route-map') visit('route-map', next);
     else if (word === 'prefix-list') {
-      out.push({ kind: 'ip-prefix-list', token: next }, { kind: 'ipv6-prefix-list', token: next });
+      visit('ip-prefix-list', next);
+      visit('ipv6-prefix-list', next);
     } else if (word === 'access-list' || word === 'distribute-list' || word === 'access-class') {
-      out.push({ kind: 'access-list', token: next }, { kind: 'ipv6-access-list', token: next });
+      visit('access-list', next);
+      visit('ipv6-access-list', next);
     }
   }
-  return out;
 }

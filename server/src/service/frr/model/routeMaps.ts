@@ -4,7 +4,7 @@
  * first; `no` forms remove.
  */
 import type { CommandMatch, ParsedLine } from '../syntax';
-import { argRange } from './symbols';
+import { appended, argRange } from './symbols';
 import type { Clause, RouteMap, RouteMapEntry } from './types';
 
 export class RouteMapBuilder {
@@ -35,7 +35,7 @@ export class RouteMapBuilder {
     }
     entry.action = action;
     const actionArg = command.args.action;
-    entry.headers.push({
+    entry.headers = appended(entry.headers, {
       line: index,
       action,
       range: line.range,

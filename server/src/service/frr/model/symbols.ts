@@ -16,30 +16,65 @@ export function argRange(arg: Arg): OffsetRange {
 export class SymbolTable {
   readonly symbols = new Map<string, SymbolEntry>();
   readonly occurrences: (Definition | Reference)[] = [];
+  /**
+   * The same entries by kind, scope and name: the names are token strings whose hashes V8 keeps,
+   * while a joined key would be a fresh string to flatten and hash on every lookup.
+   */
+  private readonly byParts = new Map<string, Map<string, Map<string, SymbolEntry>>>();
 
   private entry(ref: SymbolRef): SymbolEntry {
-    const key = symbolKey(ref);
-    let found = this.symbols.get(key);
+    let scopes = this.byParts.get(ref.kind);
+    if (!scopes) {
+      scopes = new Map();
+      this.byParts.set(ref.kind, scopes);
+    }
+    let names = scopes.get(ref.scope);
+    if (!names) {
+      names = new Map();
+      scopes.set(ref.scope, names);
+    }
+    let found = names.get(ref.name);
     if (!found) {
-      found = { key, kind: ref.kind, name: ref.name, scope: ref.scope, definitions: [], references: [] };
-      this.symbols.set(key, found);
+      const key = symbolKey(ref);
+      // Parts without '|' cannot join to another symbol's key: nothing to look up.
+      const mayCollide = ref.name.includes('|') || ref.scope.includes('|');
+      found = mayCollide ? this.symbols.get(key) : undefined;
+      if (!found) {
+        found = { key, kind: ref.kind, name: ref.name, scope: ref.scope, definitions: [], references: [] };
+        this.symbols.set(key, found);
+      }
+      names.set(ref.name, found);
     }
     return found;
   }
 
   define(def: Definition): void {
-    this.entry(def).definitions.push(def);
+    const entry = this.entry(def);
+    entry.definitions = appended(entry.definitions, def);
     this.occurrences.push(def);
   }
 
   reference(ref: Reference): void {
-    this.entry(ref).references.push(ref);
+    const entry = this.entry(ref);
+    entry.references = appended(entry.references, ref);
     this.occurrences.push(ref);
   }
 
   isDefined(kind: SymbolKind, name: string, scope = ''): boolean {
     return (this.symbols.get(symbolKey({ kind, name, scope }))?.definitions.length ?? 0) > 0;
   }
+}
+
+/**
+ * `list` with `item` added. An array grown by `push` reserves room for 17 entries, and the model
+ * keeps tens of thousands of lists that hold one or two: short ones are copied at their exact size.
+ */
+export function appended<T>(list: T[], item: T): T[] {
+  if (list.length >= 4) {
+    list.push(item);
+    return list;
+  }
+  return list.concat([item]);
 }
 
 export function isDefinition(occurrence: Definition | Reference): occurrence is Definition {

@@ -1,14 +1,21 @@
 /** Iteration over every prefix-list entry line, both families, in document order. */
-import type { PrefixListEntry } from '../../frr/model';
+import type { FrrModel, PrefixListEntry } from '../../frr/model';
 import { formatPrefix } from '../../frr/prefix';
 import type { FrrRuleContext } from './context';
 
-export function allEntryLines(ctx: FrrRuleContext): PrefixListEntry[] {
+/** Several rules walk these lines: gather and sort them once per model. */
+const entryLinesByModel = new WeakMap<FrrModel, readonly PrefixListEntry[]>();
+
+export function allEntryLines(ctx: FrrRuleContext): readonly PrefixListEntry[] {
+  const known = entryLinesByModel.get(ctx.model);
+  if (known) return known;
   const out: PrefixListEntry[] = [];
   for (const lists of [ctx.model.prefixLists.ipv4, ctx.model.prefixLists.ipv6]) {
     for (const list of lists.values()) for (const entry of list.lines) out.push(entry);
   }
-  return out.sort((a, b) => a.line - b.line);
+  out.sort((a, b) => a.line - b.line);
+  entryLinesByModel.set(ctx.model, out);
+  return out;
 }
 
 /** `permit 10.0.0.0/8 ge 16 le 24`, as FRR prints an entry (host bits masked). */

@@ -15,6 +15,8 @@ export function shadowedEntry(ctx: FrrRuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const lists of [ctx.model.prefixLists.ipv4, ctx.model.prefixLists.ipv6]) {
     for (const list of lists.values()) {
+      // A first entry has nothing before it to be shadowed by.
+      if (list.entries.length < 2) continue;
       const index = new PrefixIndex<PrefixListEntry>();
       for (const entry of list.entries) {
         if (!entry.match) continue;

@@ -2,7 +2,7 @@
  * frr/unused-definition: a structure defined and never used (Batfish's unusedStructures).
  * A route-map calling itself and `neighbor GROUP …` lines configuring a group are not uses.
  */
-import { symbolKey, type SymbolEntry, type SymbolKind } from '../../frr/model';
+import { symbolKey, type SymbolEntry, type SymbolKind, type SymbolRef } from '../../frr/model';
 import type { Finding } from '../../types';
 import type { FrrRuleContext } from './context';
 import { kindWords } from './undefinedReference';
@@ -24,7 +24,14 @@ const CHECKED = new Set<SymbolKind>([
 ]);
 
 function isUsed(symbol: SymbolEntry): boolean {
-  return symbol.references.some((ref) => !ref.configures && !(ref.within && symbolKey(ref.within) === symbol.key));
+  return symbol.references.some((ref) => !ref.configures && !(ref.within && isSelf(ref.within, symbol)));
+}
+
+/** `symbolKey(within) === symbol.key` without building the key for every reference. */
+function isSelf(within: SymbolRef, symbol: SymbolEntry): boolean {
+  if (within.kind === symbol.kind && within.scope === symbol.scope && within.name === symbol.name) return true;
+  // Different parts can still join to the same key when a name or scope holds '|'.
+  return (within.name.includes('|') || within.scope.includes('|')) && symbolKey(within) === symbol.key;
 }
 
 export function unusedDefinition(ctx: FrrRuleContext): Finding[] {
