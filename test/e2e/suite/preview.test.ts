@@ -6,7 +6,8 @@ import { closeAllEditors, openInEditor, waitFor, workspaceUri, writeWorkspaceFil
 
 const PREVIEW_SCHEME = 'frr-metallb-preview';
 const PEERS = 'peers.yaml';
-const ADDED_SERVICE = 'preview/api-service.yaml';
+// At the top level: a file created inside a brand-new folder can race the file watcher's setup of that folder.
+const ADDED_SERVICE = 'preview-api-service.yaml';
 const API_SERVICE = [
   'apiVersion: v1',
   'kind: Service',
