@@ -127,6 +127,6 @@ const frrk8sCount = existsSync(frrk8sGoldens) ? readdirSync(frrk8sGoldens).lengt
 
 console.log('\nmetallb-render conformance');
 for (const g of groups) console.log(`  ${g.name}: ${g.passed}/${g.passed + g.failed.length} passed${g.failed.length ? ` (failed: ${g.failed.join(', ')})` : ''}`);
-console.log(`  (c) frr-k8s goldens: ${frrk8sCount} files in corpus, 0 rendered (frr-k8s renderer not implemented)`);
+console.log(`  (c) frr-k8s goldens: ${frrk8sCount} files in corpus, rendered by conformance/frrk8s-render.ts`);
 const failed = groups.some((g) => g.mustPass && g.failed.length > 0);
 process.exit(failed ? 1 : 0);

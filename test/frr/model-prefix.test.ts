@@ -31,7 +31,7 @@ test('parses and formats IPv4 and IPv6 prefixes, keeping host bits until masked'
 });
 
 test('rejects malformed prefixes without throwing', () => {
-  for (const bad of ['10.0.0.0', '10.0.0.256/8', '10.0.0/8', '10.0.0.0/33', '2001:db8::/129', '1::2::3/64', 'x/8', '', '/', '1.2.3.4/', ':::/8', '\u0000\uffff/3']) {
+  for (const bad of ['10.0.0.0', '10.0.0.256/8', '10.0.0/8', '10.0.0.0/33', '2001:db8::/129', '1::2::3/64', 'x/8', '', '/', '1.2.3.4/', ':::/8', '1.2.3.4::/64', '\u0000\uffff/3']) {
     assert.equal(parsePrefix(bad), undefined, bad);
   }
 });

@@ -55,6 +55,10 @@ test('Go durations', () => {
   assert.equal(ns('0'), 0);
   assert.equal(ns('10us'), 10e3);
   assert.equal(ns('10µs'), 10e3);
+  assert.equal(ns('10μs'), 10e3);
+  assert.equal(ns('+90s'), 90e9);
+  assert.equal(ns('.5s'), 0.5e9);
+  assert.equal(ns('1.s'), 1e9);
   assert.equal(ns('90'), 'time: missing unit in duration "90"');
   assert.equal(ns('90x'), 'time: unknown unit "x" in duration "90x"');
   assert.equal(ns(''), 'time: invalid duration ""');

@@ -33,7 +33,7 @@ describe('addresses as Go prints them', () => {
   });
 
   test('what Go rejects is rejected', () => {
-    for (const bad of ['010.0.0.1', '1.2.3', '256.1.1.1', '1::2::3', '12345::1', 'fe80::1%eth0', '', 'x']) {
+    for (const bad of ['010.0.0.1', '1.2.3', '256.1.1.1', '1::2::3', '12345::1', 'fe80::1%eth0', '1.2.3.4::', '::01.2.3.4', '', 'x']) {
       assert.equal(canonicalIP(bad), undefined, bad);
     }
   });
@@ -45,8 +45,20 @@ describe('addresses as Go prints them', () => {
     assert.deepEqual(cidrs.slice(0, 3).map(formatCIDR), ['3.3.3.2/31', '3.3.3.4/30', '3.3.3.8/29']);
     assert.equal(formatCIDR(cidrs[12]), '3.3.3.254/32');
     assert.deepEqual((parsePoolAddresses('192.168.10.7/24') as never[]).map(formatCIDR), ['192.168.10.0/24']);
-    assert.match(parsePoolAddresses('10.0.0.9-10.0.0.1') as string, /start IP is after the end IP/);
+    assert.equal(parsePoolAddresses('10.0.0.9-10.0.0.1'), 'invalid IP range "10.0.0.9-10.0.0.1": start IP "10.0.0.9" is after the end IP "10.0.0.1"');
     assert.match(parsePoolAddresses('10.0.0.0/33') as string, /invalid CIDR/);
+  });
+
+  test('pool ranges follow config.ParseCIDR across families and in its error texts', () => {
+    assert.equal(parsePoolAddresses('10.0.0.1-::1'), 'invalid IP range "10.0.0.1-::1": start IP "10.0.0.1" is after the end IP "::1"');
+    assert.equal(
+      parsePoolAddresses('2001:DB8:0::5-2001:db8::1'),
+      'invalid IP range "2001:DB8:0::5-2001:db8::1": start IP "2001:db8::5" is after the end IP "2001:db8::1"',
+    );
+    assert.equal(parsePoolAddresses('10.0.0.1 - 10.0.0.x'), 'invalid IP range "10.0.0.1 - 10.0.0.x": invalid end IP " 10.0.0.x"');
+    assert.equal(parsePoolAddresses('010.0.0.1-10.0.0.2'), 'invalid IP range "010.0.0.1-10.0.0.2": invalid start IP "010.0.0.1"');
+    assert.deepEqual(parsePoolAddresses('10.0.0.1-ffff::1'), []);
+    assert.deepEqual((parsePoolAddresses('::ffff:10.0.0.4 - 10.0.0.7') as never[]).map(formatCIDR), ['10.0.0.4/30']);
   });
 });
 
@@ -63,6 +75,28 @@ describe('communities', () => {
     assert.equal(isCommunity(parseCommunity('big:1:2:3')), false);
     const format = parseCommunity('no-export');
     assert.ok(!isCommunity(format) && format.badFormat);
+  });
+
+  test('errors carry MetalLB community.New text', () => {
+    const errorOf = (text: string) => {
+      const parsed = parseCommunity(text);
+      assert.ok(!isCommunity(parsed));
+      return parsed.error;
+    };
+    assert.equal(
+      errorOf('1:70000'),
+      'invalid community value: invalid section "70000" of community "1:70000", err: "strconv.ParseUint: parsing \\"70000\\": value out of range"',
+    );
+    assert.equal(
+      errorOf('large:1:x:3'),
+      'invalid community value: invalid section "x" of community "large:1:x:3", err: "strconv.ParseUint: parsing \\"x\\": invalid syntax"',
+    );
+    assert.equal(
+      errorOf('big:1:2:3'),
+      'invalid community value: invalid marker for large community, expected community to be of format large:<uint32>:<uint32>:<uint32> but got "big:1:2:3" instead',
+    );
+    assert.equal(errorOf('no-export'), 'invalid community format: no-export');
+    assert.deepEqual(parseCommunity('large:4294967295:0:1'), { large: true, parts: [4294967295, 0, 1] });
   });
 });
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { goDuration, parseGoDuration } from '../../server/src/service/metallb/frrk8s/duration';
+import { goDuration } from '../../server/src/service/metallb/frrk8s/duration';
+import { neighborToModel } from '../../server/src/service/metallb/frrk8s/toModel';
 import { frrConfigurationFromInternal, frrConfigurationJson } from '../../server/src/service/metallb/frrk8s/fromInternal';
 import { readFrrK8sConfig } from '../../server/src/service/metallb/frrk8s/read';
 import { renderFrrK8s } from '../../server/src/service/metallb/frrk8s/render';
@@ -51,9 +52,14 @@ describe('renderFrrK8s', () => {
 });
 
 describe('durations', () => {
-  it('formats like Go and parses Kubernetes duration strings', () => {
+  it('formats like Go', () => {
     assert.deepEqual([0, 1, 90, 3600, 3725].map(goDuration), ['0s', '1s', '1m30s', '1h0m0s', '1h2m5s']);
-    assert.deepEqual(['90s', '1m30s', '1.5m', '500ms', '0', '', 'ten', '5x'].map(parseGoDuration), [90, 90, 90, 0, 0, undefined, undefined, undefined]);
+  });
+
+  it('reads neighbor timers as Go does, truncated to whole seconds', () => {
+    const holdTime = (text: string) => neighborToModel({ asn: 1, address: '10.0.0.1', holdTime: text }, '', []).holdTime;
+    const texts = ['90s', '1m30s', '1.5m', '500ms', '0', '+90s', '.5s', '90μs', '', 'ten', '5x', '90'];
+    assert.deepEqual(texts.map(holdTime), [90, 90, 90, 0, 0, 90, 0, 0, undefined, undefined, undefined, undefined]);
   });
 });
 

@@ -6,6 +6,7 @@
 import type { OffsetRange } from '../types';
 import type { CommandMatch, ParsedLine, ParseResult } from './syntax';
 import { BgpBuilder } from './model/bgp';
+import { isBgpFamily } from './nodes';
 import { PrefixListBuilder } from './model/prefixLists';
 import { forEachWeakReference, referenceSpecs, type ReferenceSpec } from './model/references';
 import { RouteMapBuilder } from './model/routeMaps';
@@ -32,23 +33,6 @@ const NAME_DEFINITIONS: Record<string, SymbolKind> = {
   vrf: 'vrf',
   interface: 'interface',
 };
-
-const BGP_NODES = new Set<string>([
-  'BGP',
-  'BGP_IPV4',
-  'BGP_IPV6',
-  'BGP_IPV4M',
-  'BGP_IPV6M',
-  'BGP_IPV4L',
-  'BGP_IPV6L',
-  'BGP_VPNV4',
-  'BGP_VPNV6',
-  'BGP_FLOWSPECV4',
-  'BGP_FLOWSPECV6',
-  'BGP_EVPN',
-  'BGP_EVPN_VNI',
-  'BGP_OTHER_AF',
-]);
 
 export function buildModel(parse: ParseResult): FrrModel {
   const table = new SymbolTable();
@@ -84,7 +68,7 @@ export function buildModel(parse: ParseResult): FrrModel {
     }
 
     let scope = '';
-    if (BGP_NODES.has(line.node)) {
+    if (isBgpFamily(line.node)) {
       const found = bgp.scopeOf(line);
       if (found === null) continue;
       scope = found;
@@ -176,7 +160,7 @@ function addReferences(
     found = true;
   }
   const peerArg = command.args.peer;
-  const peerKind = peerArg && BGP_NODES.has(line.node) ? bgp.peerKind(scope, peerArg.value) : undefined;
+  const peerKind = peerArg && isBgpFamily(line.node) ? bgp.peerKind(scope, peerArg.value) : undefined;
   if (peerArg && peerKind && !peerDefinedHere) {
     const kind = peerKind === 'peer-group' ? 'peer-group' : 'neighbor';
     table.reference({ kind, name: peerArg.value, scope, range: peerRange ?? argRange(peerArg), line: index, usage: 'neighbor', ifMissing: 'none', configures: true });

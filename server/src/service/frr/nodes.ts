@@ -1,7 +1,8 @@
 /** FRR's node tree (FRR-GRAMMAR.md §2): the node each context returns to when it is left. */
 import type { NodeId } from './syntax';
 
-const AF_NODES: readonly NodeId[] = [
+/** The address-family nodes `router bgp` opens (the EVPN VNI node sits one level deeper). */
+export const BGP_ADDRESS_FAMILY_NODES: readonly NodeId[] = [
   'BGP_IPV4',
   'BGP_IPV6',
   'BGP_IPV4M',
@@ -28,7 +29,7 @@ const PARENTS: Partial<Record<NodeId, NodeId>> = {
   BFD_PROFILE: 'BFD',
   KEYCHAIN_KEY: 'KEYCHAIN',
   BGP_EVPN_VNI: 'BGP_EVPN',
-  ...Object.fromEntries(AF_NODES.map((node) => [node, 'BGP'])),
+  ...Object.fromEntries(BGP_ADDRESS_FAMILY_NODES.map((node) => [node, 'BGP'])),
 };
 
 /** The fixed parent of a modelled node; undefined for CONFIG and OPAQUE (whose parent is wherever it opened). */
@@ -38,7 +39,7 @@ export function parentNode(node: NodeId): NodeId | undefined {
 
 /** Address-family (and VNI) nodes inside `router bgp`. */
 export function isBgpSubNode(node: NodeId): boolean {
-  return AF_NODES.includes(node) || node === 'BGP_EVPN_VNI';
+  return BGP_ADDRESS_FAMILY_NODES.includes(node) || node === 'BGP_EVPN_VNI';
 }
 
 export function isBgpFamily(node: NodeId): boolean {

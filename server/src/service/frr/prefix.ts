@@ -97,6 +97,8 @@ function parseIpv6(text: string): bigint | undefined {
   if (halves.length > 2) return undefined;
   let hextets: bigint[];
   if (halves.length === 2) {
+    // A dotted quad may only end the address, never come before the `::`.
+    if (halves[0].includes('.')) return undefined;
     const head = halves[0] === '' ? [] : parseHextets(halves[0].split(':'));
     const tail = halves[1] === '' ? [] : parseHextets(halves[1].split(':'));
     if (!head || !tail || head.length + tail.length > 7) return undefined;
@@ -198,10 +200,6 @@ export function formatAddress(family: Family, address: bigint): string {
 
 export function formatPrefix(prefix: Prefix): string {
   return `${formatAddress(prefix.family, prefix.address)}/${prefix.length}`;
-}
-
-export function samePrefix(a: Prefix, b: Prefix): boolean {
-  return a.family === b.family && a.length === b.length && a.address === b.address;
 }
 
 /** Every address of `inner` lies in `outer` (both compared masked). */

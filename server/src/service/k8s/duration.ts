@@ -47,7 +47,3 @@ export function parseGoDuration(text: string): DurationResult {
   return { ok: true, nanoseconds: negative ? -total : total };
 }
 
-/** Seconds of a Go duration as `Duration.Seconds()` returns them. */
-export function durationSeconds(nanoseconds: number): number {
-  return nanoseconds / 1e9;
-}

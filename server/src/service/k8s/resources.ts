@@ -358,8 +358,6 @@ export type Resource =
   | Service
   | FRRConfiguration;
 
-export type ResourceKind = Resource['kind'];
-
 export const METALLB_API_GROUP = 'metallb.io';
 export const FRRK8S_API_GROUP = 'frrk8s.metallb.io';
 

@@ -3,6 +3,7 @@
  * commands every node has. Where FRR spells out long option lists that differ per build (debug
  * flags, log targets), the tail is any words: a missed error costs less than a false one.
  */
+import { BGP_ADDRESS_FAMILY_NODES } from '../nodes';
 import type { NodeId } from '../syntax';
 import { cmd } from './define';
 import type { CommandDef } from './types';
@@ -112,19 +113,8 @@ export const MODELLED_NODES: NodeId[] = [
   'CONFIG',
   'RMAP',
   'BGP',
-  'BGP_IPV4',
-  'BGP_IPV6',
-  'BGP_IPV4M',
-  'BGP_IPV6M',
-  'BGP_IPV4L',
-  'BGP_IPV6L',
-  'BGP_VPNV4',
-  'BGP_VPNV6',
-  'BGP_FLOWSPECV4',
-  'BGP_FLOWSPECV6',
-  'BGP_EVPN',
+  ...BGP_ADDRESS_FAMILY_NODES,
   'BGP_EVPN_VNI',
-  'BGP_OTHER_AF',
   'VRF',
   'INTERFACE',
   'BFD',

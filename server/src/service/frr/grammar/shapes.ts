@@ -6,7 +6,7 @@
  * share one walk of the command graph. Shapes are strings without spaces, so a line's shape is
  * its words' shapes joined by spaces.
  */
-import { isAsnum, isIpv4, isIpv4Prefix, isIpv6, isIpv6Prefix, isMac, isMacPrefix } from './tokens';
+import { isAsnum, isIpv4, isIpv4Prefix, isIpv6, isIpv6Prefix, isMac, isMacPrefix, rangeValue } from './tokens';
 
 const keywords = new Set<string>();
 /** Every non-empty prefix of a registered keyword: "does this word abbreviate a keyword" in one lookup. */
@@ -60,24 +60,4 @@ export function typedShape(word: string): string {
     (isMacPrefix(word) ? 32 : 0) |
     (isAsnum(word) ? 64 : 0);
   return `#${bits}:${rangeValue(word)}`;
-}
-
-/** The value `inRange` compares with the bounds, or NaN where it accepts no range. */
-function rangeValue(s: string): number {
-  let i = 0;
-  let negative = false;
-  const first = s.charCodeAt(0);
-  if (first === 43 || first === 45) {
-    negative = first === 45;
-    i = 1;
-  }
-  if (i >= s.length) return NaN;
-  let v = 0;
-  for (; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return NaN;
-    v = v * 10 + (c - 48);
-    if (v > 1e17) return NaN;
-  }
-  return negative ? -v : v;
 }

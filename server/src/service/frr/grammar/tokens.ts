@@ -143,10 +143,11 @@ export function isMacPrefix(s: string): boolean {
 }
 
 /**
- * `(a-b)` matching follows strtoll: an optional sign, decimal digits, nothing else (leading zeros
- * and `+5` are accepted, verified with vtysh 8.4).
+ * The number a `(a-b)` range token reads, as strtoll does: an optional sign, decimal digits,
+ * nothing else (leading zeros and `+5` are accepted, verified with vtysh 8.4). NaN for anything
+ * else, so it compares false with every bound.
  */
-export function inRange(s: string, min: number, max: number): boolean {
+export function rangeValue(s: string): number {
   let i = 0;
   let negative = false;
   const first = s.charCodeAt(0);
@@ -154,16 +155,20 @@ export function inRange(s: string, min: number, max: number): boolean {
     negative = first === 45;
     i = 1;
   }
-  if (i >= s.length) return false;
+  if (i >= s.length) return NaN;
   let v = 0;
   for (; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (!isDigit(c)) return false;
+    if (!isDigit(c)) return NaN;
     v = v * 10 + (c - 48);
     // Anything this large is out of every range FRR declares; stop before precision runs out.
-    if (v > 1e17) return false;
+    if (v > 1e17) return NaN;
   }
-  if (negative) v = -v;
+  return negative ? -v : v;
+}
+
+export function inRange(s: string, min: number, max: number): boolean {
+  const v = rangeValue(s);
   return v >= min && v <= max;
 }
 

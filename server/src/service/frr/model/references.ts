@@ -88,15 +88,9 @@ function computeSpecs(id: string, node: NodeId): ReferenceSpec[] {
 /**
  * Names after `route-map` / `prefix-list` / `access-list` keywords on a line the model does not
  * classify (zebra, ospf, … inside opaque blocks): uses that must keep a definition from looking
- * unused, without being checked themselves.
+ * unused, without being checked themselves. A visitor, not a list: the model runs it on most
+ * lines, and most find nothing.
  */
-export function scanWeakReferences(tokens: Token[]): { kind: SymbolKind; token: Token }[] {
-  const out: { kind: SymbolKind; token: Token }[] = [];
-  forEachWeakReference(tokens, (kind, token) => out.push({ kind, token }));
-  return out;
-}
-
-/** `scanWeakReferences` without the list: the model runs it on most lines, and most find nothing. */
 export function forEachWeakReference(tokens: Token[], visit: (kind: SymbolKind, token: Token) => void): void {
   for (let i = 0; i + 1 < tokens.length; i++) {
     const text = tokens[i].text;

@@ -9,41 +9,51 @@ export interface BGPCommunity {
   parts: number[];
 }
 
-const UINT = /^[0-9]+$/;
+export type CommunityError = { error: string; badFormat: boolean };
 
-function parseUint(text: string, max: number): number | undefined {
-  if (!UINT.test(text) || text.length > 10) return undefined;
-  const n = Number(text);
-  return n <= max ? n : undefined;
+/** Go's `%q`, close enough for the ASCII text communities are made of. */
+function goQuote(text: string): string {
+  return JSON.stringify(text);
 }
 
-/** `community.New`; a string saying what is wrong when the text is not a community. */
-export function parseCommunity(text: string): BGPCommunity | { error: string; badFormat: boolean } {
+/** Go's `strconv.ParseUint(text, 10, bits)`: the number, or its error text. */
+function parseUint(text: string, bits: 16 | 32): number | string {
+  if (!/^[0-9]+$/.test(text)) return `strconv.ParseUint: parsing ${goQuote(text)}: invalid syntax`;
+  if (BigInt(text) > (1n << BigInt(bits)) - 1n) return `strconv.ParseUint: parsing ${goQuote(text)}: value out of range`;
+  return Number(text);
+}
+
+/**
+ * `community.New`, with MetalLB's error texts. `badFormat` marks text that is not community-shaped
+ * at all, which MetalLB may take for the name of a Community alias not created yet.
+ */
+export function parseCommunity(text: string): BGPCommunity | CommunityError {
   const fields = text.split(':');
-  if (fields.length === 2) {
-    const parts = fields.map((f) => parseUint(f, 0xffff));
-    if (parts.some((p) => p === undefined)) {
-      return { error: `invalid community value: "${text}" (each half must be 0-65535)`, badFormat: false };
-    }
-    return { large: false, parts: parts as number[] };
+  if (fields.length !== 2 && fields.length !== 4) {
+    return { error: `invalid community format: ${text}`, badFormat: true };
   }
-  if (fields.length === 4) {
-    if (fields[0] !== 'large') {
+  const large = fields.length === 4;
+  if (large && fields[0] !== 'large') {
+    return {
+      error: `invalid community value: invalid marker for large community, expected community to be of format large:<uint32>:<uint32>:<uint32> but got ${goQuote(text)} instead`,
+      badFormat: false,
+    };
+  }
+  const parts: number[] = [];
+  for (const field of large ? fields.slice(1) : fields) {
+    const parsed = parseUint(field, large ? 32 : 16);
+    if (typeof parsed === 'string') {
       return {
-        error: `invalid community value: expected format large:<uint32>:<uint32>:<uint32> but got "${text}"`,
+        error: `invalid community value: invalid section ${goQuote(field)} of community ${goQuote(text)}, err: ${goQuote(parsed)}`,
         badFormat: false,
       };
     }
-    const parts = fields.slice(1).map((f) => parseUint(f, 0xffffffff));
-    if (parts.some((p) => p === undefined)) {
-      return { error: `invalid community value: "${text}" (each part must be 0-4294967295)`, badFormat: false };
-    }
-    return { large: true, parts: parts as number[] };
+    parts.push(parsed);
   }
-  return { error: `invalid community format: ${text}`, badFormat: true };
+  return { large, parts };
 }
 
-export function isCommunity(value: ReturnType<typeof parseCommunity>): value is BGPCommunity {
+export function isCommunity(value: BGPCommunity | CommunityError): value is BGPCommunity {
   return 'parts' in value;
 }
 

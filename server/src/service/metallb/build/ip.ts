@@ -1,7 +1,9 @@
 /**
  * IP addresses and prefixes the way Go's `net` package reads and prints them, because MetalLB's
  * output (peer IDs, prefix-list entries) is `net.IP.String()` / `net.IPNet.String()` text.
+ * The address syntax itself is FRR's (frr/prefix); what Go does differently is handled here.
  */
+import { formatAddress, parseAddress } from '../../frr/prefix';
 
 export interface IP {
   /** IPv4 (including IPv4-mapped IPv6, which Go's `To4()` treats as IPv4) or IPv6. */
@@ -18,93 +20,29 @@ export function bitsOf(ip: IP): number {
   return ip.v6 ? 128 : 32;
 }
 
-const V4_PART = /^(0|[1-9][0-9]{0,2})$/;
-
-function parseV4(text: string): bigint | undefined {
-  const parts = text.split('.');
-  if (parts.length !== 4) return undefined;
-  let value = 0n;
-  for (const part of parts) {
-    // Go ≥ 1.17 rejects leading zeros (they used to mean octal to some parsers).
-    if (!V4_PART.test(part)) return undefined;
-    const n = Number(part);
-    if (n > 255) return undefined;
-    value = (value << 8n) | BigInt(n);
-  }
-  return value;
-}
-
-const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
-
-function parseV6(text: string): bigint | undefined {
-  if (text.length > 64) return undefined;
-  let head = text;
-  let tailV4: bigint | undefined;
-  const lastColon = text.lastIndexOf(':');
-  if (lastColon >= 0 && text.slice(lastColon + 1).includes('.')) {
-    tailV4 = parseV4(text.slice(lastColon + 1));
-    if (tailV4 === undefined) return undefined;
-    head = text.slice(0, lastColon + 1) + '0:0';
-  }
-  const halves = head.split('::');
-  if (halves.length > 2) return undefined;
-  const groupsOf = (s: string): string[] | undefined => {
-    if (s === '') return [];
-    const groups = s.split(':');
-    return groups.every((g) => HEX_GROUP.test(g)) ? groups : undefined;
-  };
-  const left = groupsOf(halves[0]);
-  const right = halves.length === 2 ? groupsOf(halves[1]) : [];
-  if (!left || !right) return undefined;
-  const total = left.length + right.length;
-  if (halves.length === 1 ? total !== 8 : total > 7) return undefined;
-  const groups = [...left, ...Array<string>(8 - total).fill('0'), ...right];
-  let value = 0n;
-  for (const g of groups) value = (value << 16n) | BigInt(parseInt(g, 16));
-  if (tailV4 !== undefined) value = (value & ~0xffffffffn) | tailV4;
-  return value;
-}
-
 const V4_MAPPED_PREFIX = 0xffffn << 32n;
+
+/**
+ * Whether a dotted quad (alone or as an IPv6 tail) has an octet with a leading zero, which Go ≥ 1.17
+ * rejects (such octets used to mean octal to some parsers) while FRR's inet_pton-style parsing accepts them.
+ */
+function hasLeadingZeroOctet(text: string): boolean {
+  const quad = text.slice(text.lastIndexOf(':') + 1);
+  return quad.includes('.') && quad.split('.').some((octet) => octet.length > 1 && octet.startsWith('0'));
+}
 
 /** `net.ParseIP`: undefined for anything Go would return nil for. */
 export function parseIP(text: string): IP | undefined {
-  if (text.includes(':')) {
-    const value = parseV6(text);
-    if (value === undefined) return undefined;
-    if (value >> 32n === 0xffffn) return { v6: false, value: value & 0xffffffffn };
-    return { v6: true, value };
-  }
-  const value = parseV4(text);
-  return value === undefined ? undefined : { v6: false, value };
+  if (hasLeadingZeroOctet(text)) return undefined;
+  const parsed = parseAddress(text);
+  if (!parsed) return undefined;
+  if (parsed.family === 'ipv6' && parsed.address >> 32n === 0xffffn) return { v6: false, value: parsed.address & 0xffffffffn };
+  return { v6: parsed.family === 'ipv6', value: parsed.address };
 }
 
-/** `net.IP.String()`: dotted quad, or RFC 5952 (lower case, longest zero run of ≥ 2 groups compressed). */
+/** `net.IP.String()`: dotted quad, or RFC 5952 text (Go and FRR print IPv6 the same way). */
 export function formatIP(ip: IP): string {
-  if (!ip.v6) {
-    const v = ip.value;
-    return [24n, 16n, 8n, 0n].map((shift) => String((v >> shift) & 0xffn)).join('.');
-  }
-  const groups: number[] = [];
-  for (let i = 7; i >= 0; i--) groups.push(Number((ip.value >> BigInt(i * 16)) & 0xffffn));
-  let bestStart = -1;
-  let bestLength = 1;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLength) {
-      bestStart = i;
-      bestLength = j - i;
-    }
-    i = j;
-  }
-  const hex = (from: number, to: number) => groups.slice(from, to).map((g) => g.toString(16)).join(':');
-  if (bestStart < 0) return hex(0, 8);
-  return `${hex(0, bestStart)}::${hex(bestStart + bestLength, 8)}`;
+  return formatAddress(ip.v6 ? 'ipv6' : 'ipv4', ip.value);
 }
 
 /** Canonical text of an address, or undefined when it is not an IP. */
@@ -177,18 +115,34 @@ export function summarizeRange(start: IP, end: IP): CIDR[] {
   return out;
 }
 
+/** The 16-byte form Go's `net.ParseIP` returns, which `bytes.Compare` orders. */
+function sixteenByteValue(ip: IP): bigint {
+  return ip.v6 ? ip.value : ip.value | V4_MAPPED_PREFIX;
+}
+
 /**
- * One entry of `IPAddressPool.spec.addresses` (`config.ParseCIDR`): a CIDR or an `a-b` range,
- * summarised into CIDRs. A string describing the problem when it is invalid.
+ * One entry of `IPAddressPool.spec.addresses` (`config.ParseCIDR`, with its error texts): a CIDR
+ * or an `a-b` range, summarised into CIDRs. A string describing the problem when it is invalid.
  */
 export function parsePoolAddresses(text: string): CIDR[] | string {
-  if (!text.includes('-')) return parseCIDR(text) ? [parseCIDR(text) as CIDR] : `invalid CIDR "${text}"`;
+  const quote = (s: string) => JSON.stringify(s);
   const dash = text.indexOf('-');
-  const start = parseIP(text.slice(0, dash).trim());
-  const end = parseIP(text.slice(dash + 1).trim());
-  if (!start) return `invalid IP range "${text}": invalid start IP "${text.slice(0, dash)}"`;
-  if (!end) return `invalid IP range "${text}": invalid end IP "${text.slice(dash + 1)}"`;
-  if (start.v6 !== end.v6) return `invalid IP range "${text}": start and end are of different families`;
-  if (start.value > end.value) return `invalid IP range "${text}": start IP is after the end IP`;
-  return summarizeRange(start, end);
+  if (dash < 0) {
+    const cidr = parseCIDR(text);
+    return cidr ? [cidr] : `invalid CIDR ${quote(text)}`;
+  }
+  const startText = text.slice(0, dash);
+  const endText = text.slice(dash + 1);
+  const start = parseIP(startText.trim());
+  if (!start) return `invalid IP range ${quote(text)}: invalid start IP ${quote(startText)}`;
+  const end = parseIP(endText.trim());
+  if (!end) return `invalid IP range ${quote(text)}: invalid end IP ${quote(endText)}`;
+  // MetalLB compares the 16-byte forms, so any IPv4 address sorts after `::1` and before `ffff::`.
+  if (sixteenByteValue(start) > sixteenByteValue(end)) {
+    return `invalid IP range ${quote(text)}: start IP ${quote(formatIP(start))} is after the end IP ${quote(formatIP(end))}`;
+  }
+  // ipaddr.Summarize: an IPv4 start needs an IPv4 end (else no prefixes at all); an IPv6 start
+  // summarises in IPv6 space, an IPv4 end included.
+  if (!start.v6) return end.v6 ? [] : summarizeRange(start, end);
+  return summarizeRange(start, { v6: true, value: sixteenByteValue(end) });
 }

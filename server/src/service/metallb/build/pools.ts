@@ -60,8 +60,9 @@ function resolveCommunities(
   return [...resolved.values()].sort(compareCommunities).map(formatCommunity);
 }
 
+/** MetalLB's `lowestMask`: 0 for an address that summarised to no CIDR at all. */
 function lowestMask(cidrs: CIDR[]): number {
-  return Math.min(...cidrs.map((c) => c.length));
+  return cidrs.length === 0 ? 0 : Math.min(...cidrs.map((c) => c.length));
 }
 
 function familyPresence(pool: PoolConfig): { v4: boolean; v6: boolean } {

@@ -5,6 +5,7 @@
 import type { BGPPeer, ManifestFile } from '../../k8s/resources';
 import { resourceName } from '../../k8s/resources';
 import type { OffsetRange } from '../../types';
+import { neighborIDOf } from '../neighbor-id';
 
 export interface PeerRef {
   /** Neighbor ID: `<address|interface>[-<vrf>]`. */
@@ -20,10 +21,10 @@ export interface PeerRef {
 }
 
 export function peerNeighborID(peer: BGPPeer): string | undefined {
-  const stem = peer.spec.interface?.value || peer.spec.peerAddress?.value;
-  if (!stem) return undefined;
-  const vrf = peer.spec.vrf?.value;
-  return vrf ? `${stem}-${vrf}` : stem;
+  const address = peer.spec.peerAddress?.value ?? '';
+  const iface = peer.spec.interface?.value ?? '';
+  if (address === '' && iface === '') return undefined;
+  return neighborIDOf(address, iface, peer.spec.vrf?.value ?? '');
 }
 
 export function collectPeers(files: readonly ManifestFile[], namespace: string): Map<string, PeerRef[]> {

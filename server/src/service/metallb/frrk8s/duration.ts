@@ -9,23 +9,3 @@ export function goDuration(seconds: number): string {
   return `${s}s`;
 }
 
-/**
- * Whole seconds of a Kubernetes duration string (`90s`, `1m30s`, `1.5m`, `500ms`); undefined when
- * it is not one. Sub-second remainders are truncated, as frr-k8s does when it writes FRR timers.
- */
-export function parseGoDuration(text: string): number | undefined {
-  const units: Record<string, number> = { h: 3600, m: 60, s: 1, ms: 0.001, us: 1e-6, 'µs': 1e-6, ns: 1e-9 };
-  const re = /(\d+(?:\.\d+)?)(h|ms|m|s|us|µs|ns)/y;
-  if (text === '0') return 0;
-  if (text === '' || text.length > 64) return undefined;
-  let total = 0;
-  let at = 0;
-  while (at < text.length) {
-    re.lastIndex = at;
-    const match = re.exec(text);
-    if (!match) return undefined;
-    total += Number(match[1]) * units[match[2]];
-    at = re.lastIndex;
-  }
-  return Math.floor(total + 1e-9);
-}

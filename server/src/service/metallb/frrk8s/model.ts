@@ -4,6 +4,7 @@
  * `renderFrrK8s` (render.ts) turns it into frr.conf. Names of the modifier prefix-lists are
  * part of the model because frr-k8s computes them before rendering.
  */
+import { neighborIDOf } from '../neighbor-id';
 
 export type IPFamily = 'ipv4' | 'ipv6';
 /** A neighbor's family: the family of its address, or `dual` for dual-stack sessions. */
@@ -119,8 +120,7 @@ export interface FrrK8sConfig {
 
 /** The neighbor ID frr-k8s names its route-maps and prefix-lists after. */
 export function neighborID(n: Pick<NeighborConfig, 'addr' | 'iface' | 'vrf'>): string {
-  const id = n.iface !== '' ? n.iface : n.addr;
-  return n.vrf === '' ? id : `${id}-${n.vrf}`;
+  return neighborIDOf(n.addr, n.iface, n.vrf);
 }
 
 export function emptyNeighbor(fields: Partial<NeighborConfig> & Pick<NeighborConfig, 'asn'>): NeighborConfig {

@@ -1,6 +1,6 @@
 /**
- * Lenient reader of frr-k8s internal-config JSON (the fixture format of the renderer goldens and
- * of `frr-lint render --mode frr-k8s --internal`): absent fields take frr-k8s's zero values and
+ * Lenient reader of frr-k8s internal-config JSON (the fixture format of the renderer goldens,
+ * which conformance/frrk8s-render.ts replays): absent fields take frr-k8s's zero values and
  * ill-typed ones are replaced by them, so any JSON value yields a config without throwing.
  */
 import type {

@@ -4,7 +4,7 @@
  * seconds, modifier prefix-lists named as frr-k8s names them.
  */
 import type { NeighborSpec, RouterSpec } from './api';
-import { parseGoDuration } from './duration';
+import { parseGoDuration } from '../../k8s/duration';
 import type { IPFamily, IncomingFilter, ModifierPrefixList, NeighborConfig, NeighborFamily, RouterConfig } from './model';
 import { emptyNeighbor } from './model';
 
@@ -32,8 +32,11 @@ function neighborFamily(n: NeighborSpec): NeighborFamily {
   return prefixFamily(n.address ?? '');
 }
 
+/** Whole seconds: frr-k8s truncates sub-second remainders when it writes FRR timers. */
 function seconds(text: string | undefined): number | undefined {
-  return text === undefined ? undefined : parseGoDuration(text);
+  if (text === undefined) return undefined;
+  const parsed = parseGoDuration(text);
+  return parsed.ok ? Math.trunc(parsed.nanoseconds / 1e9) : undefined;
 }
 
 export function neighborToModel(spec: NeighborSpec, vrf: string, routerPrefixes: string[]): NeighborConfig {

@@ -9,6 +9,7 @@
  * strings; prefixes and property lists are Go string sets listed in sorted order.
  */
 import type { InternalBfdProfile, InternalConfig, InternalSession } from '../internal';
+import { neighborIDOf } from '../neighbor-id';
 import { legacyFiltersV013, legacyFiltersV014, type LegacyAdvertisement, type LegacyNames } from './legacy-filters';
 import { versionTraits, type MetalLBVersion, type VersionTraits } from './version';
 
@@ -114,8 +115,7 @@ export function sortStrings(values: Iterable<string>): string[] {
 }
 
 export function neighborID(session: Pick<InternalSession, 'peerAddress' | 'peerInterface' | 'vrf'>): string {
-  const stem = session.peerInterface !== '' ? session.peerInterface : session.peerAddress;
-  return session.vrf !== '' ? `${stem}-${session.vrf}` : stem;
+  return neighborIDOf(session.peerAddress, session.peerInterface, session.vrf);
 }
 
 function remoteASOf(session: InternalSession): string {

@@ -7,7 +7,8 @@ import type { Finding } from '../../../types';
 import type { BGPAdvertisement, IPAddressPool, LabelSelector, Located } from '../../../k8s/resources';
 import { plainLabels } from '../../../k8s/resources';
 import { anySelectorMatches, selectorMatches } from '../../../k8s/selectors';
-import { communityAliases, parseCommunityValue, wellKnownHint } from './community';
+import { isCommunity, parseCommunity } from '../../../metallb/build/community';
+import { communityAliases, wellKnownHint } from './community';
 import { nameOf, objectRange, quote, unresolvedReference, webhookError, type WebhookContext } from './context';
 import { poolAddresses } from './pools';
 
@@ -88,8 +89,8 @@ function advertisementError(advertisement: BGPAdvertisement, aliases: Set<string
   }
   for (const community of spec.communities) {
     if (aliases.has(community.value)) continue;
-    const parsed = parseCommunityValue(community.value);
-    if (!parsed.ok) {
+    const parsed = parseCommunity(community.value);
+    if (!isCommunity(parsed)) {
       // A string that is not community-shaped may name a Community not created yet: MetalLB
       // treats that as transient, a malformed value as a rejection.
       const report = parsed.badFormat ? unresolvedReference : webhookError;

@@ -1,11 +1,9 @@
 /**
- * Community strings as MetalLB's `community.New` reads them, with its error texts, and the
- * Community CR checks of `communitiesFromCrs` (aliases must hold valid values, names unique).
+ * The Community CR checks of `communitiesFromCrs` (aliases must hold valid values, names unique).
  */
 import type { Finding } from '../../../types';
+import { isCommunity, parseCommunity } from '../../../metallb/build/community';
 import { objectRange, quote, webhookError, type WebhookContext } from './context';
-
-export type CommunityParse = { ok: true } | { ok: false; error: string; badFormat: boolean };
 
 /** FRR's well-known community names, which MetalLB does not accept (only numbers or aliases). */
 const WELL_KNOWN: Record<string, string> = {
@@ -21,39 +19,6 @@ const WELL_KNOWN: Record<string, string> = {
   internet: '0:0',
 };
 
-/** Go's `strconv.ParseUint(text, 10, bits)` error, or undefined when it parses. */
-function parseUintError(text: string, bits: 16 | 32): string | undefined {
-  if (!/^[0-9]+$/.test(text)) return `strconv.ParseUint: parsing ${quote(text)}: invalid syntax`;
-  if (BigInt(text) > (1n << BigInt(bits)) - 1n) return `strconv.ParseUint: parsing ${quote(text)}: value out of range`;
-  return undefined;
-}
-
-export function parseCommunityValue(text: string): CommunityParse {
-  const fields = text.split(':');
-  if (fields.length === 2 || fields.length === 4) {
-    if (fields.length === 4 && fields[0] !== 'large') {
-      return {
-        ok: false,
-        badFormat: false,
-        error: `invalid community value: invalid marker for large community, expected community to be of format large:<uint32>:<uint32>:<uint32> but got ${quote(text)} instead`,
-      };
-    }
-    const numbers = fields.length === 2 ? fields : fields.slice(1);
-    for (const field of numbers) {
-      const error = parseUintError(field, fields.length === 2 ? 16 : 32);
-      if (error) {
-        return {
-          ok: false,
-          badFormat: false,
-          error: `invalid community value: invalid section ${quote(field)} of community ${quote(text)}, err: ${quote(error)}`,
-        };
-      }
-    }
-    return { ok: true };
-  }
-  return { ok: false, badFormat: true, error: `invalid community format: ${text}` };
-}
-
 /** A hint for well-known names, which users write as in FRR. */
 export function wellKnownHint(text: string): string {
   const value = WELL_KNOWN[text.toLowerCase()];
@@ -67,8 +32,8 @@ export function checkCommunities(context: WebhookContext): Finding[] {
     for (const alias of resource.spec.communities) {
       const name = alias.name?.value ?? '';
       const value = alias.value?.value ?? '';
-      const parsed = parseCommunityValue(value);
-      if (!parsed.ok) {
+      const parsed = parseCommunity(value);
+      if (!isCommunity(parsed)) {
         findings.push(
           webhookError(resource, alias.value?.range ?? alias.range, `parsing community ${quote(name)}: ${parsed.error}${wellKnownHint(value)}`),
         );
@@ -88,7 +53,7 @@ export function communityAliases(context: WebhookContext): Set<string> {
   const names = new Set<string>();
   for (const resource of context.communities) {
     for (const alias of resource.spec.communities) {
-      if (alias.name && alias.value && parseCommunityValue(alias.value.value).ok) names.add(alias.name.value);
+      if (alias.name && alias.value && isCommunity(parseCommunity(alias.value.value))) names.add(alias.name.value);
     }
   }
   return names;

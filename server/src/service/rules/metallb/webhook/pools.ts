@@ -4,7 +4,7 @@
  */
 import type { Finding } from '../../../types';
 import type { IPAddressPool, Located } from '../../../k8s/resources';
-import { cidrsOverlap, formatCIDR, parseIP, summarizeRange, parseCIDR, type CIDR } from '../../../metallb/build/ip';
+import { cidrsOverlap, formatCIDR, parsePoolAddresses, type CIDR } from '../../../metallb/build/ip';
 import { nameOf, objectRange, quote, webhookError, type WebhookContext } from './context';
 
 export interface ParsedPoolAddress {
@@ -12,30 +12,11 @@ export interface ParsedPoolAddress {
   cidrs: CIDR[];
 }
 
-/** MetalLB's `config.ParseCIDR` with its own error texts. */
-export function parsePoolAddress(text: string): CIDR[] | string {
-  if (!text.includes('-')) {
-    const cidr = parseCIDR(text);
-    return cidr ? [cidr] : `invalid CIDR ${quote(text)}`;
-  }
-  const dash = text.indexOf('-');
-  const startText = text.slice(0, dash);
-  const endText = text.slice(dash + 1);
-  const start = parseIP(startText.trim());
-  if (!start) return `invalid IP range ${quote(text)}: invalid start IP ${quote(startText)}`;
-  const end = parseIP(endText.trim());
-  if (!end) return `invalid IP range ${quote(text)}: invalid end IP ${quote(endText)}`;
-  if (start.v6 !== end.v6 || start.value > end.value) {
-    return `invalid IP range ${quote(text)}: start IP ${quote(startText.trim())} is after the end IP ${quote(endText.trim())}`;
-  }
-  return summarizeRange(start, end);
-}
-
 /** Every pool's parsed addresses (invalid entries left out), for the advertisement checks. */
 export function poolAddresses(pool: IPAddressPool): ParsedPoolAddress[] {
   const out: ParsedPoolAddress[] = [];
   for (const address of pool.spec.addresses) {
-    const cidrs = parsePoolAddress(address.value);
+    const cidrs = parsePoolAddresses(address.value);
     if (typeof cidrs !== 'string') out.push({ address, cidrs });
   }
   return out;
@@ -58,7 +39,7 @@ export function checkPools(context: WebhookContext): Finding[] {
     }
     let invalid = false;
     for (const address of pool.spec.addresses) {
-      const parsed = parsePoolAddress(address.value);
+      const parsed = parsePoolAddresses(address.value);
       if (typeof parsed === 'string') {
         findings.push(webhookError(pool, address.range, `${prefix}invalid CIDR ${quote(address.value)} in pool ${quote(name)}: ${parsed}`));
         invalid = true;
