@@ -146,3 +146,29 @@ test('without a bgpextras ConfigMap the edit creates the file', () => {
   assert.equal(edits[0].uri, 'file:///bgpextras.yaml');
   assert.equal(edits[0].newText, generateBgpExtras(ctx, { cidrs: CIDRS }));
 });
+
+test('invalid CIDRs are returned, and the valid ones still generate the edit', () => {
+  const ctx = context([PEERS]);
+  const { edits, invalid } = generateExtrasEdit(ctx, { cidrs: ['10.0.0.0/33', '172.16.0.0/16', 'not-a-cidr'] });
+  assert.deepEqual(invalid, ['10.0.0.0/33', 'not-a-cidr']);
+  assert.equal(edits.length, 1);
+  assert.match(edits[0].newText, /seq 5 permit 172\.16\.0\.0\/16 le 32/);
+  assert.doesNotMatch(edits[0].newText, /\/33/);
+});
+
+test('without a valid CIDR there is no edit, so existing extras are not wiped', () => {
+  const existing = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: bgpextras
+  namespace: metallb-system
+data:
+  extras: |
+    route-map 172.18.0.5-in permit 10
+      match ip address prefix-list allowed
+`;
+  const withExtras = generateExtrasEdit(context([existing, PEERS]), { cidrs: ['10.0.0.0/33'] });
+  assert.deepEqual(withExtras, { edits: [], createsFile: false, invalid: ['10.0.0.0/33'] });
+  const withoutExtras = generateExtrasEdit(context([PEERS]), { cidrs: [] });
+  assert.deepEqual(withoutExtras, { edits: [], createsFile: false, invalid: [] });
+});

@@ -71,6 +71,9 @@ test('code lens on each -in entry: what it admits, from whom, on how many nodes'
     'route-map 10.9.0.1-in deny 5',
     ' match ip address prefix-list missing',
     'route-map 10.9.0.1-in permit 6',
+    'route-map 10.0.0.1-in deny 20',
+    'route-map 10.9.0.1-in deny 20',
+    ' match ip address prefix-list good',
     'route-map unrelated-in permit 10',
     '',
   ].join('\n');
@@ -80,6 +83,8 @@ test('code lens on each -in entry: what it admits, from whom, on how many nodes'
     'route-map 10.1.0.1-red-in permit 30 → never evaluated: MetalLB’s deny 20 matches every route first',
     'route-map 10.9.0.1-in deny 5 → rejects nothing (prefix-list missing is not defined) from rack1 (10.9.0.1) on 2 nodes',
     'route-map 10.9.0.1-in permit 6 → admits every route from rack1 (10.9.0.1) on 2 nodes',
+    'route-map 10.0.0.1-in deny 20 → no effect: re-declares MetalLB’s own deny 20, which rejects every route',
+    'route-map 10.9.0.1-in deny 20 → narrows MetalLB’s own deny 20 to 172.16.0.0/16 le 32: other routes go on to later entries, or are rejected at the end of the route-map',
   ];
   assert.deepEqual(lenses(body, false), expected);
   assert.deepEqual(lenses(body, true), expected, 'MetalLB’s per-node renders agree with the selectors');

@@ -42,6 +42,12 @@ function readInputs(dir: string): Map<string, string> {
   return files;
 }
 
+/** A missing expectation fails: only UPDATE_FIXTURES=1 writes one, to be reviewed. */
+function readExpected(path: string): string {
+  assert.ok(existsSync(path), `${path} is missing: run with UPDATE_FIXTURES=1 and review what it writes`);
+  return readFileSync(path, 'utf8');
+}
+
 function analyze(texts: Map<string, string>, options: ExtrasOptions): { files: ManifestFile[]; findings: Finding[] } {
   const files = [...texts].map(([name, text]) => parseManifests(text, `file:///${name}`));
   return { files, findings: analyzeExtras(files, options) };
@@ -95,8 +101,8 @@ for (const c of cases()) {
     for (const file of files) assert.deepEqual(file.findings, [], `${file.uri} parses cleanly`);
     const actual = findings.map((f) => describe(texts, f));
     const expectedPath = join(c.dir, 'expected.json');
-    if (update || !existsSync(expectedPath)) writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
-    assert.deepEqual(actual, JSON.parse(readFileSync(expectedPath, 'utf8')));
+    if (update) writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
+    assert.deepEqual(actual, JSON.parse(readExpected(expectedPath)));
     const own = findings.filter((f) => f.code === code);
     if (c.name.startsWith('fires-')) assert.ok(own.length > 0, `${code} fires`);
     if (c.name.startsWith('ok-')) assert.equal(own.length, 0, `${code} stays silent on the near-miss`);
@@ -116,11 +122,11 @@ for (const c of cases()) {
     for (const [name, text] of afterTexts) {
       if (text === texts.get(name)) continue;
       const path = join(afterDir, name);
-      if (update || !existsSync(path)) {
+      if (update) {
         mkdirSync(afterDir, { recursive: true });
         writeFileSync(path, text);
       }
-      assert.equal(text, readFileSync(path, 'utf8'), `text after "${fix.title}"`);
+      assert.equal(text, readExpected(path), `text after "${fix.title}"`);
     }
     const recheck = analyze(afterTexts, options);
     for (const file of recheck.files) assert.deepEqual(file.findings, [], `${file.uri} still parses cleanly after the fix`);
@@ -137,7 +143,7 @@ for (const c of cases()) {
     assert.ok(!remaining.includes(fixedKey) || actual.filter((d) => key(d) === fixedKey).length > 1, 're-check: the fixed finding is gone');
     const recheckPath = join(c.dir, 'expected-after-fix.json');
     const recheckActual = recheck.findings.map((f) => describe(afterTexts, f));
-    if (update || !existsSync(recheckPath)) writeFileSync(recheckPath, `${JSON.stringify(recheckActual, null, 2)}\n`);
-    assert.deepEqual(recheckActual, JSON.parse(readFileSync(recheckPath, 'utf8')));
+    if (update) writeFileSync(recheckPath, `${JSON.stringify(recheckActual, null, 2)}\n`);
+    assert.deepEqual(recheckActual, JSON.parse(readExpected(recheckPath)));
   });
 }

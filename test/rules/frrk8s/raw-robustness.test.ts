@@ -55,7 +55,7 @@ test('junk, binary and half-typed raw configs never throw', () => {
   }
 });
 
-test('a huge raw config is checked without hanging, every colliding header reported once', { timeout: 60_000 }, () => {
+test('a huge raw config is checked without hanging, every colliding header reported once', () => {
   const lines: string[] = [];
   for (let i = 0; i < 2000; i++) lines.push(`route-map 172.18.0.5-in permit ${3 + (i % 2)}`, `  match community c${i}`);
   for (let i = 0; i < 2000; i++) lines.push(`route-map 172.18.0.${(i % 200) + 10}-out permit ${i + 1}`);

@@ -54,7 +54,9 @@ function assertOtherLinesKept(before: string, after: string, edits: readonly Tex
 }
 
 function expect(path: string, actual: unknown): void {
-  if (update || !existsSync(path)) writeFileSync(path, typeof actual === 'string' ? actual : `${JSON.stringify(actual, null, 2)}\n`);
+  if (update) writeFileSync(path, typeof actual === 'string' ? actual : `${JSON.stringify(actual, null, 2)}\n`);
+  // A missing expectation fails: only UPDATE_FIXTURES=1 writes one, to be reviewed.
+  assert.ok(existsSync(path), `${path} is missing: run with UPDATE_FIXTURES=1 and review what it writes`);
   const stored = readFileSync(path, 'utf8');
   if (typeof actual === 'string') assert.equal(actual, stored, path);
   else assert.deepEqual(actual, JSON.parse(stored), path);

@@ -1,8 +1,8 @@
 /**
  * A code lens on every `<ID>-in` route-map entry of the bgpextras: what that entry does to the
  * routes of the peer, given MetalLB's own `route-map <ID>-in deny 20` (DESIGN.md §5): below 20 it
- * admits (or rejects) what its matches select; at 20 it flips on every reload; above 20 it is never
- * reached.
+ * admits (or rejects) what its matches select; a `permit 20` flips on every reload, a `deny 20` adds
+ * its matches to MetalLB's entry; above 20 it is never reached.
  */
 import type { FrrModel, RouteMapEntry } from '../frr/model';
 import { formatPrefix } from '../frr/prefix';
@@ -44,8 +44,16 @@ export function codeLenses(index: WorkspaceIndex, uri: string): CodeLens[] {
 
 function entryTitle(index: WorkspaceIndex, view: FrrView, entry: RouteMapEntry, peer: PeerIdentity): string {
   if (entry.seq > METALLB_IN_SEQ) return `never evaluated: MetalLB’s deny ${METALLB_IN_SEQ} matches every route first`;
-  if (entry.seq === METALLB_IN_SEQ) {
+  if (entry.seq === METALLB_IN_SEQ && entry.action === 'permit') {
     return `unstable: MetalLB re-sends \`deny ${METALLB_IN_SEQ}\` on reload and flips this entry between permit and deny`;
+  }
+  // The same action as MetalLB's entry never flips; only the matches it adds change what seq 20 catches.
+  if (entry.seq === METALLB_IN_SEQ) {
+    if (entry.matches.size === 0) return `no effect: re-declares MetalLB’s own deny ${METALLB_IN_SEQ}, which rejects every route`;
+    return (
+      `narrows MetalLB’s own deny ${METALLB_IN_SEQ} to ${selection(index, view, entry)}: ` +
+      'other routes go on to later entries, or are rejected at the end of the route-map'
+    );
   }
   const verb = entry.action === 'permit' ? 'admits' : 'rejects';
   return `${verb} ${selection(index, view, entry)} from ${peer.name || peer.id} (${peer.stem}) ${nodesWording(index, peer)}`;

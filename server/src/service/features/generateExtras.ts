@@ -35,25 +35,36 @@ function neighborFamilies(ctx: ExtrasContext): Map<string, Set<Family>> {
   return out;
 }
 
-function parseCidrs(cidrs: readonly string[]): Record<Family, Prefix[]> {
-  const out: Record<Family, Prefix[]> = { ipv4: [], ipv6: [] };
+interface ParsedCidrs {
+  /** Masked, de-duplicated, in the order given. */
+  prefixes: Record<Family, Prefix[]>;
+  /** The entries that are not a CIDR, as given. */
+  invalid: string[];
+}
+
+function parseCidrs(cidrs: readonly string[]): ParsedCidrs {
+  const prefixes: Record<Family, Prefix[]> = { ipv4: [], ipv6: [] };
+  const invalid: string[] = [];
   const seen = new Set<string>();
   for (const text of cidrs) {
     const parsed = parsePrefix(text.trim());
-    if (!parsed) continue;
+    if (!parsed) {
+      invalid.push(text);
+      continue;
+    }
     const prefix = maskPrefix(parsed);
     const key = formatPrefix(prefix);
     if (seen.has(key)) continue;
     seen.add(key);
-    out[prefix.family].push(prefix);
+    prefixes[prefix.family].push(prefix);
   }
-  return out;
+  return { prefixes, invalid };
 }
 
 /** The FRR text of the extras (no YAML). */
 export function generateExtrasText(ctx: ExtrasContext, options: GenerateExtrasOptions): string {
   const stem = options.listName?.trim() || DEFAULT_LIST_NAME;
-  const prefixes = parseCidrs(options.cidrs);
+  const { prefixes } = parseCidrs(options.cidrs);
   const lines: string[] = [];
   for (const family of ['ipv4', 'ipv6'] as const) {
     const word = family === 'ipv4' ? 'ip' : 'ipv6';
@@ -98,15 +109,20 @@ export interface GeneratedExtrasEdit {
   edits: TextEdit[];
   /** Set when the edit creates a file (at `newFileUri`). */
   createsFile: boolean;
+  /** The given CIDRs that do not parse; they are left out of the generated text. */
+  invalid: string[];
 }
 
 /**
  * The workspace edit of the source action: the existing `extras` value is replaced (as a `|` block
  * at the key's indentation + 2), or a new file `newFileUri` is written when there is no bgpextras.
+ * Without a single valid CIDR there is no edit: an empty result would wipe the user's extras.
  */
 export function generateExtrasEdit(ctx: ExtrasContext, options: GenerateExtrasOptions, newFileUri = 'bgpextras.yaml'): GeneratedExtrasEdit {
+  const { prefixes, invalid } = parseCidrs(options.cidrs);
+  if (prefixes.ipv4.length === 0 && prefixes.ipv6.length === 0) return { edits: [], createsFile: false, invalid };
   const source = ctx.extras;
-  if (!source) return { edits: [{ uri: newFileUri, range: { start: 0, end: 0 }, newText: generateBgpExtras(ctx, options) }], createsFile: true };
+  if (!source) return { edits: [{ uri: newFileUri, range: { start: 0, end: 0 }, newText: generateBgpExtras(ctx, options) }], createsFile: true, invalid };
   const text = source.file.text;
   const key = source.configMap.extras?.keyRange ?? source.anchor;
   const column = key.start - (text.lastIndexOf('\n', key.start - 1) + 1);
@@ -115,7 +131,7 @@ export function generateExtrasEdit(ctx: ExtrasContext, options: GenerateExtrasOp
   const range: OffsetRange = { start: value.start, end: blockEnd(text, value) };
   const edit: TextEdit = { range, newText: `|\n${body.replace(/\n$/, '')}` };
   if (source.uri !== undefined) edit.uri = source.uri;
-  return { edits: [edit], createsFile: false };
+  return { edits: [edit], createsFile: false, invalid };
 }
 
 /** End of the scalar's last content line (its line break excluded, so the next key stays put). */

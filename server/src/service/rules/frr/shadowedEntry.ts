@@ -31,11 +31,15 @@ export function shadowedEntry(ctx: FrrRuleContext): Finding[] {
 
 function toFinding(ctx: FrrRuleContext, entry: PrefixListEntry, covering: PrefixListEntry[]): Finding {
   const names = covering.map((c) => `seq ${c.seq} (${describeEntry(c)}, line ${lineNumber(ctx, c.line)})`).join(' and ');
-  const otherAction = covering.some((c) => c.action !== entry.action);
+  const differing = covering.filter((c) => c.action !== entry.action);
   const verb = covering.length === 1 ? 'matches' : 'match';
-  const tail = otherAction
-    ? ` with a different action, so this ${entry.action} never applies`
-    : ', so this entry changes nothing';
+  let tail = ', so this entry changes nothing';
+  if (differing.length === covering.length) tail = ` with a different action, so this ${entry.action} never applies`;
+  // Naming the differing entries keeps the message true when the others share this entry's action.
+  else if (differing.length > 0) {
+    const seqs = differing.map((c) => `seq ${c.seq}`).join(' and ');
+    tail = `; ${seqs} ${differing.length === 1 ? 'has' : 'have'} the other action (${differing[0].action}), so this ${entry.action} never applies`;
+  }
   return {
     code: CODE,
     severity: 'warning',

@@ -16,7 +16,7 @@ export function timers(ctx: FrrRuleContext): Finding[] {
         code: CODE,
         severity: 'error',
         range: t.holdRange,
-        message: `${what}: hold time value must be either 0 or greater than 3 (got ${t.hold}; FRR accepts 0 or 3..65535) and rejects the line.`,
+        message: `${what}: the hold time must be 0 or 3..65535 (got ${t.hold}), so FRR rejects the line.`,
       });
     } else if (t.hold !== 0 && t.keepalive > t.hold) {
       findings.push({

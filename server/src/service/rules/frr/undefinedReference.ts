@@ -5,23 +5,9 @@
  */
 import type { Reference, SymbolEntry, SymbolKind } from '../../frr/model';
 import type { Finding } from '../../types';
-import type { FrrRuleContext } from './context';
+import { CROSS_REFERENCED_KINDS, type FrrRuleContext } from './context';
 
 export const CODE = 'frr/undefined-reference';
-
-const CHECKED = new Set<SymbolKind>([
-  'route-map',
-  'ip-prefix-list',
-  'ipv6-prefix-list',
-  'access-list',
-  'ipv6-access-list',
-  'community-list',
-  'large-community-list',
-  'extcommunity-list',
-  'as-path-list',
-  'bfd-profile',
-  'peer-group',
-]);
 
 const KIND_WORDS: Record<SymbolKind, string> = {
   'route-map': 'route-map',
@@ -77,7 +63,7 @@ export function undefinedReference(ctx: FrrRuleContext): Finding[] {
   const defined = (kind: SymbolKind, name: string, scope: string): boolean =>
     (ctx.model.symbols.get(`${kind}|${scope}|${name}`)?.definitions.length ?? 0) > 0;
   for (const symbol of ctx.model.symbols.values()) {
-    if (!CHECKED.has(symbol.kind) || symbol.definitions.length > 0) continue;
+    if (!CROSS_REFERENCED_KINDS.has(symbol.kind) || symbol.definitions.length > 0) continue;
     const other = otherFamily(symbol.kind);
     if (other && defined(other, symbol.name, symbol.scope)) continue;
     for (const ref of reportable(symbol)) findings.push(toFinding(ref));

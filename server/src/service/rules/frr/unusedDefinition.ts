@@ -2,26 +2,12 @@
  * frr/unused-definition: a structure defined and never used (Batfish's unusedStructures).
  * A route-map calling itself and `neighbor GROUP …` lines configuring a group are not uses.
  */
-import { symbolKey, type SymbolEntry, type SymbolKind, type SymbolRef } from '../../frr/model';
+import { symbolKey, type SymbolEntry, type SymbolRef } from '../../frr/model';
 import type { Finding } from '../../types';
-import type { FrrRuleContext } from './context';
+import { CROSS_REFERENCED_KINDS, type FrrRuleContext } from './context';
 import { kindWords } from './undefinedReference';
 
 export const CODE = 'frr/unused-definition';
-
-const CHECKED = new Set<SymbolKind>([
-  'route-map',
-  'ip-prefix-list',
-  'ipv6-prefix-list',
-  'access-list',
-  'ipv6-access-list',
-  'community-list',
-  'large-community-list',
-  'extcommunity-list',
-  'as-path-list',
-  'bfd-profile',
-  'peer-group',
-]);
 
 function isUsed(symbol: SymbolEntry): boolean {
   return symbol.references.some((ref) => !ref.configures && !(ref.within && isSelf(ref.within, symbol)));
@@ -37,7 +23,7 @@ function isSelf(within: SymbolRef, symbol: SymbolEntry): boolean {
 export function unusedDefinition(ctx: FrrRuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const symbol of ctx.model.symbols.values()) {
-    if (!CHECKED.has(symbol.kind) || symbol.definitions.length === 0 || isUsed(symbol)) continue;
+    if (!CROSS_REFERENCED_KINDS.has(symbol.kind) || symbol.definitions.length === 0 || isUsed(symbol)) continue;
     const first = symbol.definitions[0];
     findings.push({
       code: CODE,

@@ -35,8 +35,18 @@ export function toReceiveRules(ctx: ExtrasContext): Finding[] {
   return checkToReceive(ctx.files, poolIndex(ctx));
 }
 
+/** Codes that, on a route-map frrk8s/unknown-peer reports, only repeat it (the map is attached nowhere). */
+const SAID_BY_UNKNOWN_PEER = new Set(['frr/unused-definition', 'frr/undefined-reference']);
+
 export function rawConfigRules(ctx: ExtrasContext): Finding[] {
-  return checkRawConfigs(rawContext(ctx).raws, poolIndex(ctx));
+  const findings = checkRawConfigs(rawContext(ctx), poolIndex(ctx), ctx.options.frrVersion);
+  const unknown = unknownPeer(ctx);
+  if (unknown.length === 0) return findings;
+  return findings.filter(
+    (finding) =>
+      !SAID_BY_UNKNOWN_PEER.has(finding.code) ||
+      !unknown.some((u) => u.uri === finding.uri && u.range.start === finding.range.start && u.range.end === finding.range.end),
+  );
 }
 
 export const FRRK8S_RULES: readonly ((ctx: ExtrasContext) => Finding[])[] = [

@@ -9,10 +9,10 @@ import type { PrefixList, RouteMapEntry } from '../../frr/model';
 import { formatPrefix } from '../../frr/prefix';
 import type { ExtrasContext } from '../../metallb/extras/context';
 import type { Finding } from '../../types';
-import { splitPeerRouteMap } from '../metallb/extras/shared';
+import { routeMapHeaders, splitPeerRouteMap } from '../metallb/extras/shared';
 import { matchedLists } from '../metallb/extras-overlap/source';
 import { rawContext, type RawSource } from './rawContext';
-import { neighborRelated, neighborWords, rawFinding, rawHeaders, rawWords } from './rawShared';
+import { neighborRelated, neighborWords, rawFinding, rawWords } from './rawShared';
 
 export const PREFER_TO_RECEIVE_CODE = 'frrk8s/prefer-toreceive';
 
@@ -21,7 +21,7 @@ export function preferToReceive(ctx: ExtrasContext): Finding[] {
   const findings: Finding[] = [];
   for (const raw of rctx.raws) {
     const reported = new Set<string>();
-    for (const header of rawHeaders(raw)) {
+    for (const header of routeMapHeaders(raw)) {
       const peer = splitPeerRouteMap(header.name);
       const key = `${header.name} ${header.seq}`;
       if (!peer || peer.direction !== 'in' || !rctx.owners.has(peer.id) || !header.entry || reported.has(key)) continue;

@@ -1,45 +1,12 @@
 /**
- * What the rawConfig rules share: the route-map headers a raw config writes, findings placed in
- * the FRRConfiguration's YAML with YAML-correct fixes, wording that names the FRRConfiguration and
- * the neighbor, and the merge that turns per-node results into one finding naming its nodes.
+ * What the rawConfig rules share: findings placed in the FRRConfiguration's YAML with YAML-correct
+ * fixes, wording that names the FRRConfiguration and the neighbor, and the merge that turns
+ * per-node results into one finding naming its nodes.
  */
-import type { RouteMapEntry } from '../../frr/model';
 import { toYamlEdit } from '../../metallb/extras/yamlEdit';
 import type { Finding, Fix, OffsetRange, RelatedLocation, Severity } from '../../types';
 import { nodeClause } from '../metallb/extras/shared';
 import type { FrrK8sNodeView, RawContext, RawSource } from './rawContext';
-
-/** One `route-map NAME ACTION SEQ` header line of a raw config, with the entry FRR ends with. */
-export interface RawHeader {
-  name: string;
-  action: 'permit' | 'deny';
-  seq: number;
-  nameRange: OffsetRange;
-  seqRange: OffsetRange;
-  entry?: RouteMapEntry;
-}
-
-export function rawHeaders(raw: RawSource): RawHeader[] {
-  const headers: RawHeader[] = [];
-  for (const line of raw.parse.lines) {
-    const command = line.command;
-    if (line.kind !== 'command' || !command || command.id !== 'route-map' || command.negated) continue;
-    const { name, action, seq } = command.args;
-    if (!name || !action || !seq) continue;
-    const seqNumber = Number(seq.value);
-    if (!Number.isInteger(seqNumber)) continue;
-    const entry = raw.model.routeMaps.get(name.value)?.entries.find((e) => e.seq === seqNumber);
-    headers.push({
-      name: name.value,
-      action: action.value === 'deny' ? 'deny' : 'permit',
-      seq: seqNumber,
-      nameRange: { start: name.tokens[0].start, end: name.tokens[name.tokens.length - 1].end },
-      seqRange: { start: seq.tokens[0].start, end: seq.tokens[seq.tokens.length - 1].end },
-      ...(entry ? { entry } : {}),
-    });
-  }
-  return headers;
-}
 
 /** `FRRConfiguration peers (neighbor 10.0.0.1)`-style wording of who declares a neighbor. */
 export function neighborWords(rctx: RawContext, id: string): string {

@@ -12,16 +12,16 @@
 import type { RouteMapEntry } from '../../frr/model';
 import type { ExtrasContext } from '../../metallb/extras/context';
 import type { Finding } from '../../types';
-import { splitPeerRouteMap } from '../metallb/extras/shared';
+import { routeMapHeaders, splitPeerRouteMap, type ExtrasHeader } from '../metallb/extras/shared';
 import { matchedLists } from '../metallb/extras-overlap/source';
 import { rawContext, type FrrK8sNodeView } from './rawContext';
-import { neighborRelated, neighborWords, onRawNodes, rawFinding, rawHeaders, rawWords, type RawHeader } from './rawShared';
+import { neighborRelated, neighborWords, onRawNodes, rawFinding, rawWords } from './rawShared';
 
 export const SEQ_COLLISION_CODE = 'frrk8s/seq-collision';
 
 export function seqCollision(ctx: ExtrasContext): Finding[] {
   const rctx = rawContext(ctx);
-  const headersOf = new Map(rctx.raws.map((raw) => [raw, rawHeaders(raw)]));
+  const headersOf = new Map(rctx.raws.map((raw) => [raw, routeMapHeaders(raw)]));
   const seqsByName = new Map<string, Set<number>>();
   for (const header of [...headersOf.values()].flat()) seqsByName.set(header.name, (seqsByName.get(header.name) ?? new Set()).add(header.seq));
   const findings: Finding[] = [];
@@ -98,7 +98,7 @@ function matchWords(entry: RouteMapEntry): string {
   return lists.length > 0 ? ` on prefix-list ${lists.join(', ')}` : '';
 }
 
-function effect(header: RawHeader, hit: RouteMapEntry): string {
+function effect(header: ExtrasHeader, hit: RouteMapEntry): string {
   if (header.action !== hit.action) {
     return `frr-reload.py keys entries on their header line and re-sends frr-k8s's \`${hit.action} ${hit.seq}\`, so the entry flips between ${hit.action} and ${header.action} on every reload`;
   }
@@ -109,7 +109,7 @@ function effect(header: RawHeader, hit: RouteMapEntry): string {
 }
 
 /** The smallest free seq before frr-k8s's first `-in` entry on every node, above the raw config's earlier entries. */
-function seqBeforeIn(views: FrrK8sNodeView[], header: RawHeader, taken: ReadonlySet<number>, id: string): number | undefined {
+function seqBeforeIn(views: FrrK8sNodeView[], header: ExtrasHeader, taken: ReadonlySet<number>, id: string): number | undefined {
   const first = Math.min(...views.map((view) => firstSeq(view, `${id}-in`)));
   let floor = 0;
   for (const seq of taken) if (seq < header.seq && seq > floor) floor = seq;
@@ -118,7 +118,7 @@ function seqBeforeIn(views: FrrK8sNodeView[], header: RawHeader, taken: Readonly
 }
 
 /** The smallest free seq after frr-k8s's last `-out` entry on every node, below the raw config's later entries. */
-function seqAfterOut(views: FrrK8sNodeView[], header: RawHeader, taken: ReadonlySet<number>, id: string): number | undefined {
+function seqAfterOut(views: FrrK8sNodeView[], header: ExtrasHeader, taken: ReadonlySet<number>, id: string): number | undefined {
   const last = Math.max(...views.map((view) => lastSeq(view, `${id}-out`)));
   let ceiling = 65536;
   for (const seq of taken) if (seq > header.seq && seq < ceiling) ceiling = seq;

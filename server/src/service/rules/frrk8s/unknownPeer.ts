@@ -7,9 +7,9 @@
  */
 import type { ExtrasContext } from '../../metallb/extras/context';
 import type { Finding } from '../../types';
-import { closestId, splitPeerRouteMap } from '../metallb/extras/shared';
+import { closestId, routeMapHeaders, splitPeerRouteMap } from '../metallb/extras/shared';
 import { rawContext, type RawContext } from './rawContext';
-import { neighborRelated, neighborWords, occurrenceRanges, rawFinding, rawHeaders, rawWords } from './rawShared';
+import { neighborRelated, neighborWords, occurrenceRanges, rawFinding, rawWords } from './rawShared';
 
 export const UNKNOWN_PEER_CODE = 'frrk8s/unknown-peer';
 
@@ -20,7 +20,7 @@ export function unknownPeer(ctx: ExtrasContext): Finding[] {
   const findings: Finding[] = [];
   for (const raw of rctx.raws) {
     const examined = new Set<string>();
-    for (const header of rawHeaders(raw)) {
+    for (const header of routeMapHeaders(raw)) {
       const peer = splitPeerRouteMap(header.name);
       if (!peer || examined.has(header.name)) continue;
       examined.add(header.name);

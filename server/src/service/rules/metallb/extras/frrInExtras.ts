@@ -3,13 +3,16 @@
  * inside the extras. MetalLB's own entries make some of them redundant (a re-declared `-in`/`-out`
  * entry is what the seq rules explain), and an undefined prefix-list in an `-in` override needs the
  * MetalLB consequence spelt out: the override never matches, so `deny 20` drops the peer's routes.
+ * A route-map metallb/unknown-peer reports is attached nowhere: saying it is unused only repeats that.
  */
 import type { Finding, OffsetRange } from '../../../types';
 import type { ExtrasContext, NodeView } from '../../../metallb/extras/context';
 import { peersKnown, peerWords, perNode, routeMapHeaders, splitPeerRouteMap, type ExtrasHeader } from './shared';
+import { unknownPeer } from './unknownPeer';
 
 const contains = (outer: OffsetRange, inner: OffsetRange) => outer.start <= inner.start && inner.end <= outer.end;
 const sameRange = (a: OffsetRange, b: OffsetRange) => a.start === b.start && a.end === b.end;
+const SAID_BY_UNKNOWN_PEER = new Set(['frr/unused-definition', 'frr/undefined-reference']);
 
 export function frrInExtras(ctx: ExtrasContext): Finding[] {
   const source = ctx.extras;
@@ -24,8 +27,10 @@ export function frrInExtras(ctx: ExtrasContext): Finding[] {
     const peer = splitPeerRouteMap(header.name);
     return peer !== undefined && (peersKnown(ctx) ? view.neighborIds.has(peer.id) : true);
   };
+  const unknown = unknownPeer(ctx).map((finding) => finding.range);
   return perNode(ctx, (view) =>
     view.frrFindings.flatMap((finding) => {
+      if (SAID_BY_UNKNOWN_PEER.has(finding.code) && unknown.some((range) => sameRange(range, finding.range))) return [];
       if (finding.code === 'frr/route-map-redefined') {
         const at = headers.find(({ yaml }) => contains(yaml, finding.range));
         if (at && ownedBy(view, at.header)) return [];

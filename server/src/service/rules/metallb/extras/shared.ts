@@ -13,7 +13,7 @@ import type { Finding, Fix, OffsetRange, RelatedLocation, Severity } from '../..
 
 export type ExtrasRule = (ctx: ExtrasContext) => Finding[];
 
-/** One `route-map NAME ACTION SEQ` header line of the extras, with the entry FRR ends with. */
+/** One `route-map NAME ACTION SEQ` header line of embedded FRR text, with the entry FRR ends with. */
 export interface ExtrasHeader {
   name: string;
   action: 'permit' | 'deny';
@@ -28,7 +28,8 @@ export interface ExtrasHeader {
   entry?: RouteMapEntry;
 }
 
-export function routeMapHeaders(source: ExtrasSource): ExtrasHeader[] {
+/** The route-map headers of any embedded FRR text: the bgpextras, or a frr-k8s rawConfig. */
+export function routeMapHeaders(source: Pick<ExtrasSource, 'parse' | 'model'>): ExtrasHeader[] {
   const headers: ExtrasHeader[] = [];
   source.parse.lines.forEach((line, index) => {
     const command = line.command;
