@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LATEST_METALLB_VERSION } from '../../server/src/service/metallb/render/version';
 
 const METALLB_MARKER = /apiVersion:\s*["']?(metallb\.io|frrk8s\.metallb\.io)\/|name:\s*["']?bgpextras\b/;
 
@@ -73,8 +74,9 @@ class PreviewProvider implements vscode.TextDocumentContentProvider {
 function updateStatus(item: vscode.StatusBarItem): void {
   const config = vscode.workspace.getConfiguration('frrMetallb');
   const mode = config.get<string>('mode', 'frr');
-  item.text = `$(server-process) MetalLB ${config.get<string>('metallbVersion', '0.16')} · ${mode === 'frr-k8s' ? 'frr-k8s' : 'FRR mode'}`;
-  item.tooltip = `FRR & MetalLB: rendering as MetalLB ${config.get<string>('metallbVersion', '0.16')} in ${mode} mode, validating for FRR ${config.get<string>('frrVersion', 'any')}`;
+  const metallbVersion = config.get<string>('metallbVersion', LATEST_METALLB_VERSION);
+  item.text = `$(server-process) MetalLB ${metallbVersion} · ${mode === 'frr-k8s' ? 'frr-k8s' : 'FRR mode'}`;
+  item.tooltip = `FRR & MetalLB: rendering as MetalLB ${metallbVersion} in ${mode} mode, validating for FRR ${config.get<string>('frrVersion', 'any')}`;
   item.command = 'frrMetallb.showRenderedConfig';
 }
 
@@ -92,6 +94,29 @@ async function showRenderedConfig(context: vscode.ExtensionContext): Promise<voi
   const document = await vscode.workspace.openTextDocument(uri);
   await vscode.languages.setTextDocumentLanguage(document, 'frr');
   await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
+}
+
+interface ValidateWorkspaceReply {
+  errors: number;
+  warnings: number;
+  files: number;
+  checked: number;
+}
+
+/** Has the server check every indexed file (open or not) and publish its diagnostics, then shows them. */
+async function validateWorkspace(context: vscode.ExtensionContext): Promise<void> {
+  await startClient(context);
+  if (!client) return;
+  const reply = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: 'FRR & MetalLB: validating the workspace' },
+    () => client?.sendRequest<ValidateWorkspaceReply>('frrMetallb/validateWorkspace', {}) ?? Promise.resolve(undefined),
+  );
+  if (!reply) return;
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
+  const summary = `${reply.errors} error(s), ${reply.warnings} warning(s) in ${reply.files} file(s); ${reply.checked} file(s) checked`;
+  if (reply.errors > 0) void vscode.window.showErrorMessage(`FRR & MetalLB: ${summary}`);
+  else if (reply.warnings > 0) void vscode.window.showWarningMessage(`FRR & MetalLB: ${summary}`);
+  else void vscode.window.showInformationMessage(`FRR & MetalLB: ${summary}`);
 }
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -141,10 +166,7 @@ export function activate(context: vscode.ExtensionContext): void {
   vscode.workspace.textDocuments.forEach(maybeStart);
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(maybeStart));
   context.subscriptions.push(
-    vscode.commands.registerCommand('frrMetallb.validateWorkspace', async () => {
-      await startClient(context);
-      await vscode.commands.executeCommand('workbench.actions.view.problems');
-    }),
+    vscode.commands.registerCommand('frrMetallb.validateWorkspace', () => validateWorkspace(context)),
   );
 }
 

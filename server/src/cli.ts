@@ -6,13 +6,12 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { pathToFileURL } from 'node:url';
+import { version as VERSION } from '../../package.json';
 import { parseArgs, UsageError, USAGE, type CliOptions } from './cli/args';
 import { collectFiles, UnreadableError, type InputFile } from './cli/files';
 import { formatReport, locate, type ReportedFinding } from './cli/report';
 import { applyEdits, safeFixEdits } from './service/edits';
 import { Workspace } from './service/workspace';
-
-const VERSION = '0.1.0';
 
 export interface Output {
   /** Written as is: the rendered frr.conf must stay byte-exact. */
@@ -27,7 +26,10 @@ const stdio: Output = {
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
 };
 
-function loadWorkspace(files: readonly InputFile[], options: CliOptions): { workspace: Workspace; uris: Map<string, InputFile> } {
+/** Reads the PATHs (noting on stderr what a folder walk had to skip) into one workspace. */
+function loadWorkspace(options: CliOptions, io: Output): { workspace: Workspace; uris: Map<string, InputFile> } {
+  const { files, skipped } = collectFiles(options.paths);
+  for (const entry of skipped) io.err(`note: skipped unreadable ${entry}`);
   const workspace = new Workspace({ frrVersion: options.frrVersion, metallbVersion: options.metallbVersion, mode: options.mode });
   const uris = new Map<string, InputFile>();
   for (const file of files) {
@@ -38,19 +40,23 @@ function loadWorkspace(files: readonly InputFile[], options: CliOptions): { work
   return { workspace, uris };
 }
 
+const hasErrors = (findings: readonly { severity: string }[]) => findings.some((finding) => finding.severity === 'error');
+
 function check(options: CliOptions, io: Output): number {
-  const { workspace, uris } = loadWorkspace(collectFiles(options.paths), options);
+  const { workspace, uris } = loadWorkspace(options, io);
   const reported: ReportedFinding[] = [];
   for (const [uri, file] of uris) reported.push(...locate(file.path, file.text, workspace.check(uri)));
   io.out(formatReport(reported, options.format, VERSION));
-  return reported.some((finding) => finding.severity === 'error') ? 1 : 0;
+  return hasErrors(reported) ? 1 : 0;
 }
 
 const MAX_FIX_ROUNDS = 5;
 
 /** Applies safe fixes round by round (one fix can enable another) until none is left. */
 function fix(options: CliOptions, io: Output): number {
-  const { workspace, uris } = loadWorkspace(collectFiles(options.paths), options);
+  const { workspace, uris } = loadWorkspace(options, io);
+  // A dry run writes nothing: what is on disk, and so the exit code, stays as before the fixes.
+  const errorsOnDisk = hasErrors([...uris.keys()].flatMap((uri) => workspace.check(uri)));
   const original = new Map([...uris].map(([uri, file]) => [uri, file.text]));
   const current = new Map(original);
   let applied = 0;
@@ -79,15 +85,22 @@ function fix(options: CliOptions, io: Output): number {
     else writeFileSync(file.path, after);
   }
   io.err(`${options.dryRun ? 'would apply' : 'applied'} ${applied} fix edit(s) in ${changedFiles.length} file(s)`);
-  const remaining = [...uris.keys()].flatMap((uri) => workspace.check(uri));
-  return remaining.some((finding) => finding.severity === 'error') ? 1 : 0;
+  if (options.dryRun) return errorsOnDisk ? 1 : 0;
+  return hasErrors([...uris.keys()].flatMap((uri) => workspace.check(uri))) ? 1 : 0;
 }
 
 function render(options: CliOptions, io: Output): number {
-  const files = collectFiles(options.paths);
-  const { workspace } = loadWorkspace(files, options);
+  const { workspace } = loadWorkspace(options, io);
+  const listing = workspace.nodeListing();
   const nodes = workspace.nodes();
   let node = options.node;
+  if (node !== undefined && listing.nodes.length > 0 && !nodes.includes(node)) {
+    io.err(`frr-lint render: the manifests define no node '${node}'; known nodes: ${nodes.join(', ')}`);
+    return 2;
+  }
+  if (node !== undefined && listing.nodes.length === 0 && !listing.mentioned.includes(node)) {
+    io.err(`note: the manifests neither define nor mention a node '${node}': rendering a hypothetical node labelled kubernetes.io/hostname=${node}`);
+  }
   if (node === undefined) {
     if (nodes.length !== 1) {
       io.err(
@@ -100,9 +113,12 @@ function render(options: CliOptions, io: Output): number {
     node = nodes[0] as string;
   }
   const result = workspace.render(node);
+  for (const line of result.missing) io.err(`note: missing input: ${line}`);
   for (const note of result.notes) io.err(`note: ${note}`);
+  // The best-effort render is still printed: it shows what MetalLB would have written.
+  for (const error of result.errors) io.err(`error: MetalLB would reject this configuration: ${error}`);
   io.write(result.text);
-  return 0;
+  return result.errors.length > 0 ? 1 : 0;
 }
 
 export async function main(argv: readonly string[], io: Output = stdio): Promise<number> {

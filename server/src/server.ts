@@ -2,7 +2,8 @@
  * The LSP transport over the pure service: document sync, a workspace index of manifests and FRR
  * files on disk, debounced diagnostics, and error containment. No language logic lives here.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -16,13 +17,13 @@ import {
   type Diagnostic,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Workspace, documentKind, type MetallbMode } from './service/workspace';
+import { Workspace, documentKind, fileKindByName, type MetallbMode } from './service/workspace';
 import { GENERATE_EXTRAS_COMMAND, registerFeatures } from './lsp/features';
 import { Positions } from './lsp/convert';
 import { ANY_NODE } from './service/metallb/extras/context';
 import { TOKEN_TYPES } from './service/features/semanticTokens';
-import type { MetalLBVersion } from './service/metallb/render';
-import type { Finding, FrrVersion } from './service/types';
+import { LATEST_METALLB_VERSION, METALLB_VERSIONS } from './service/metallb/render/version';
+import { FRR_VERSIONS, type Finding } from './service/types';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -65,11 +66,25 @@ function toDiagnostics(document: TextDocument, findings: readonly Finding[]): Di
 /** The rendered-config preview is ours and read-only: it gets the editor features, never diagnostics. */
 const isPreview = (uri: string) => uri.startsWith('frr-metallb-preview:');
 
+/** Files not open in the editor whose diagnostics "Validate workspace" published: kept current until opened. */
+const validated = new Set<string>();
+
+function diagnosticsOf(uri: string): Diagnostic[] {
+  const document = positions.document(uri);
+  if (!document) return [];
+  return toDiagnostics(document, contained(`diagnostics for ${uri}`, [] as Finding[], () => workspace.check(uri)));
+}
+
 function publish(uri: string): void {
-  const document = documents.get(uri);
-  if (!document || isPreview(uri)) return;
-  const findings = contained(`diagnostics for ${uri}`, [] as Finding[], () => workspace.check(uri));
-  void connection.sendDiagnostics({ uri, version: document.version, diagnostics: toDiagnostics(document, findings) });
+  if (isPreview(uri)) return;
+  const open = documents.get(uri);
+  if (open) {
+    void connection.sendDiagnostics({ uri, version: open.version, diagnostics: diagnosticsOf(uri) });
+    return;
+  }
+  if (!validated.has(uri)) return;
+  if (!workspace.has(uri)) validated.delete(uri);
+  void connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(uri) });
 }
 
 /** Set when the client pulls diagnostics (LSP 3.17): it then asks when it wants them, nothing is pushed. */
@@ -77,7 +92,7 @@ let pullDiagnostics = false;
 let refreshTimer: NodeJS.Timeout | undefined;
 
 function schedule(uri: string): void {
-  if (pullDiagnostics) {
+  if (pullDiagnostics && documents.get(uri)) {
     clearTimeout(refreshTimer);
     refreshTimer = setTimeout(() => void connection.languages.diagnostics.refresh(), DEBOUNCE_MS);
     return;
@@ -92,34 +107,62 @@ function schedule(uri: string): void {
   );
 }
 
-/** Other open documents may depend on this one (BGPPeers in one file, extras in another). */
+/** Other documents may depend on this one (BGPPeers in one file, extras in another). */
 function scheduleAllOpen(): void {
   for (const document of documents.all()) schedule(document.uri);
+  for (const uri of validated) schedule(uri);
 }
 
-function indexFolder(folder: string): void {
-  const walk = (dir: string, depth: number) => {
+const MAX_INDEXED_FILE_BYTES = 5_000_000;
+
+/** Reads one file found by the index unless the editor has it open (its text there is newer). */
+async function indexFile(path: string): Promise<void> {
+  const uri = pathToFileURL(path).toString();
+  const kind = fileKindByName(path);
+  if (!kind || documents.get(uri)) return;
+  const info = await stat(path);
+  if (!info.isFile() || info.size >= MAX_INDEXED_FILE_BYTES) return;
+  const text = await readFile(path, 'utf8');
+  if (!documents.get(uri)) workspace.setFile(uri, text, -1, kind);
+}
+
+/**
+ * Indexes a workspace folder without blocking the server: every await yields to pending requests,
+ * and an unreadable entry (dangling symlink, no permission) is logged and skipped, never fatal.
+ */
+async function indexFolder(folder: string): Promise<void> {
+  const walk = async (dir: string, depth: number): Promise<void> => {
     if (depth > 8) return;
-    for (const name of readdirSync(dir)) {
-      if (name.startsWith('.') || name === 'node_modules') continue;
-      const path = join(dir, name);
-      const stat = statSync(path);
-      if (stat.isDirectory()) walk(path, depth + 1);
-      else if (stat.size < 5_000_000) {
-        const uri = pathToFileURL(path).toString();
-        const kind = documentKind(uri, '');
-        if (kind) workspace.setFile(uri, readFileSync(path, 'utf8'), -1, kind);
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      connection.console.warn(`not indexing ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path, depth + 1);
+      else {
+        try {
+          await indexFile(path);
+        } catch (error) {
+          connection.console.warn(`not indexing ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+        }
       }
     }
   };
-  contained(`indexing ${folder}`, undefined, () => walk(folder, 0));
+  await walk(folder, 0);
 }
+
+let workspaceFolders: string[] = [];
+/** Settles when the workspace folders are indexed; requests over the whole workspace wait for it. */
+let indexing: Promise<void> = Promise.resolve();
 
 connection.onInitialize((params) => {
   pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined && params.capabilities.workspace?.diagnostics?.refreshSupport === true;
-  for (const folder of params.workspaceFolders ?? []) {
-    if (folder.uri.startsWith('file:')) indexFolder(fileURLToPath(folder.uri));
-  }
+  workspaceFolders = (params.workspaceFolders ?? []).filter((folder) => folder.uri.startsWith('file:')).map((folder) => fileURLToPath(folder.uri));
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -140,25 +183,62 @@ connection.onInitialize((params) => {
   };
 });
 
+connection.onInitialized(() => {
+  indexing = (async () => {
+    for (const folder of workspaceFolders) await indexFolder(folder);
+  })().catch((error: unknown) => connection.console.error(`indexing failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+  void indexing.then(() => {
+    scheduleAllOpen();
+    announceRenderChange();
+  });
+});
+
 registerFeatures({ connection, documents, workspace, contained });
 
-interface Settings {
-  frrVersion?: FrrVersion;
-  metallbVersion?: MetalLBVersion;
-  mode?: MetallbMode;
-  rules?: Record<string, RuleSetting>;
-}
-
 type RuleSetting = 'off' | Finding['severity'];
+const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'information', 'hint'];
+const MODES: readonly MetallbMode[] = ['frr', 'frr-k8s'];
 let ruleSettings: Record<string, RuleSetting> = {};
 
+/** Each invalid value is reported once, not on every configuration change. */
+const warnedSettings = new Set<string>();
+function warnSetting(message: string): void {
+  if (warnedSettings.has(message)) return;
+  warnedSettings.add(message);
+  connection.console.warn(message);
+  void connection.window.showWarningMessage(`FRR & MetalLB: ${message}`);
+}
+
+/** An unset value takes the default silently; an invalid one takes it with a warning. */
+function validSetting<T extends string>(name: string, value: unknown, allowed: readonly T[], fallback: T): T {
+  if (value === undefined || value === null) return fallback;
+  if ((allowed as readonly unknown[]).includes(value)) return value as T;
+  warnSetting(`frrMetallb.${name} ${JSON.stringify(value)} is not one of ${allowed.join(', ')}; using ${fallback}`);
+  return fallback;
+}
+
+function validRules(value: unknown): Record<string, RuleSetting> {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    warnSetting(`frrMetallb.rules must be an object of rule code to severity; ignoring ${JSON.stringify(value)}`);
+    return {};
+  }
+  const rules: Record<string, RuleSetting> = {};
+  for (const [code, setting] of Object.entries(value)) {
+    if ((RULE_SETTINGS as readonly unknown[]).includes(setting)) rules[code] = setting as RuleSetting;
+    else warnSetting(`frrMetallb.rules["${code}"] ${JSON.stringify(setting)} is not one of ${RULE_SETTINGS.join(', ')}; the rule keeps its own severity`);
+  }
+  return rules;
+}
+
 connection.onDidChangeConfiguration((change) => {
-  const settings = (change.settings as { frrMetallb?: Settings } | undefined)?.frrMetallb ?? {};
-  ruleSettings = settings.rules ?? {};
+  const raw = (change.settings as { frrMetallb?: unknown } | undefined)?.frrMetallb;
+  const settings = (raw !== null && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  ruleSettings = validRules(settings.rules);
   workspace.setOptions({
-    frrVersion: settings.frrVersion ?? 'any',
-    metallbVersion: settings.metallbVersion ?? '0.16',
-    mode: settings.mode ?? 'frr',
+    frrVersion: validSetting('frrVersion', settings.frrVersion, FRR_VERSIONS, 'any'),
+    metallbVersion: validSetting('metallbVersion', settings.metallbVersion, METALLB_VERSIONS, LATEST_METALLB_VERSION),
+    mode: validSetting('mode', settings.mode, MODES, 'frr'),
   });
   scheduleAllOpen();
   announceRenderChange();
@@ -230,8 +310,58 @@ connection.languages.diagnostics.on((params, token) => {
   return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(document, findings) };
 });
 
+documents.onDidOpen((event) => {
+  // A pulling client now pulls this document's diagnostics: the ones "Validate workspace" pushed would double them.
+  if (validated.delete(event.document.uri) && pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
+
+/** Once closed, a document is what is on disk again: its unsaved text must not feed cross-file findings. */
+function revertToDisk(uri: string): void {
+  const kind = fileKindByName(uri);
+  const path = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  if (kind && path && existsSync(path)) workspace.setFile(uri, readFileSync(path, 'utf8'), -1, kind);
+  else workspace.removeFile(uri);
+}
+
 documents.onDidClose((event) => {
-  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  const uri = event.document.uri;
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
+  contained(`reloading ${uri}`, undefined, () => revertToDisk(uri));
+  scheduleAllOpen();
+  announceRenderChange();
+});
+
+interface ValidateWorkspaceReply {
+  errors: number;
+  warnings: number;
+  /** Files with at least one diagnostic. */
+  files: number;
+  /** Files checked. */
+  checked: number;
+}
+
+/** "Validate workspace": every indexed file is checked and its diagnostics published, open or not. */
+connection.onRequest('frrMetallb/validateWorkspace', async (): Promise<ValidateWorkspaceReply> => {
+  await indexing;
+  return contained<ValidateWorkspaceReply>('validate workspace', { errors: 0, warnings: 0, files: 0, checked: 0 }, () => {
+    const reply: ValidateWorkspaceReply = { errors: 0, warnings: 0, files: 0, checked: 0 };
+    for (const uri of workspace.uris()) {
+      if (isPreview(uri)) continue;
+      const diagnostics = diagnosticsOf(uri);
+      reply.checked++;
+      if (diagnostics.length > 0) reply.files++;
+      reply.errors += diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length;
+      reply.warnings += diagnostics.filter((d) => d.severity === DiagnosticSeverity.Warning).length;
+      if (documents.get(uri)) {
+        if (pullDiagnostics) schedule(uri);
+        else void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics });
+      } else {
+        validated.add(uri);
+        void connection.sendDiagnostics({ uri, diagnostics });
+      }
+    }
+    return reply;
+  });
 });
 
 documents.listen(connection);

@@ -38,6 +38,12 @@ export class TestClient {
   private readonly diagnostics = new Map<string, PublishedDiagnostics>();
   /** How often the server asked a pulling client to pull again. */
   refreshes = 0;
+  /** `window/showMessage` notifications and `window/showMessageRequest` requests, in order. */
+  readonly messages: { type: number; message: string }[] = [];
+  /** Edits the server asked to apply (`workspace/applyEdit`). */
+  readonly appliedEdits: unknown[] = [];
+  /** The title the user "clicks" in a message request; undefined dismisses it. */
+  answer: string | undefined;
   private readonly waiters: { uri: string; accept: (d: PublishedDiagnostics) => boolean; resolve: (d: PublishedDiagnostics) => void }[] = [];
 
   private constructor(
@@ -54,6 +60,17 @@ export class TestClient {
       }
     });
     connection.onRequest('workspace/configuration', () => [{}]);
+    connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
+      this.messages.push(params);
+    });
+    connection.onRequest('window/showMessageRequest', (params: { type: number; message: string; actions?: { title: string }[] }) => {
+      this.messages.push({ type: params.type, message: params.message });
+      return params.actions?.find((action) => action.title === this.answer) ?? null;
+    });
+    connection.onRequest('workspace/applyEdit', (params: { edit: unknown }) => {
+      this.appliedEdits.push(params.edit);
+      return { applied: true };
+    });
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('workspace/diagnostic/refresh', () => {
@@ -94,6 +111,23 @@ export class TestClient {
 
   change(uri: string, version: number, changes: { range?: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }[]): void {
     void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  close(uri: string): void {
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  configure(settings: unknown): void {
+    void this.connection.sendNotification('workspace/didChangeConfiguration', { settings });
+  }
+
+  /** Resolves once `accept` holds, polling every 20 ms; rejects after `timeoutMs`. */
+  async until(accept: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!accept()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   /** The next diagnostics published for `uri` that satisfy `accept` (or the current ones if they already do). */

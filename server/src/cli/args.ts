@@ -1,10 +1,9 @@
 /** Command-line parsing for `frr-lint`: a usage error is reported as a message, never a stack trace. */
+import { LATEST_METALLB_VERSION, METALLB_VERSIONS, type MetalLBVersion } from '../service/metallb/render/version';
 import { FRR_VERSIONS, type FrrVersion } from '../service/types';
+import type { MetallbMode } from '../service/workspace';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
-export type MetallbVersion = '0.13' | '0.14' | '0.15' | '0.16';
-export const METALLB_VERSIONS: readonly MetallbVersion[] = ['0.13', '0.14', '0.15', '0.16'];
-export type MetallbMode = 'frr' | 'frr-k8s';
 
 export interface CliOptions {
   command: 'check' | 'render' | 'fix' | 'help' | 'version';
@@ -12,25 +11,31 @@ export interface CliOptions {
   paths: string[];
   format: OutputFormat;
   frrVersion: FrrVersion;
-  metallbVersion: MetallbVersion;
+  metallbVersion: MetalLBVersion;
   mode: MetallbMode;
   node?: string;
 }
 
 export class UsageError extends Error {}
 
+const METALLB_CHOICES = METALLB_VERSIONS.join('|');
+
 export const USAGE = `Usage:
-  frr-lint check  [--format text|json|sarif] [--frr-version 8.4|9.1|10.x]
-                  [--metallb-version 0.13|0.14|0.15|0.16] [--mode frr|frr-k8s] PATH...
-  frr-lint render [--node NAME] [--metallb-version 0.13|0.14|0.15|0.16] [--mode frr|frr-k8s] PATH...
+  frr-lint check  [--format text|json|sarif] [--frr-version ${FRR_VERSIONS.filter((v) => v !== 'any').join('|')}]
+                  [--metallb-version ${METALLB_CHOICES}] [--mode frr|frr-k8s] PATH...
+  frr-lint render [--node NAME] [--metallb-version ${METALLB_CHOICES}] [--mode frr|frr-k8s] PATH...
   frr-lint fix    [--dry-run] [--frr-version …] [--metallb-version …] [--mode …] PATH...
   frr-lint --help | --version
 
-PATH is a file or a folder. frr.conf, *.conf and *.frr files are read as FRR configuration,
-*.yaml and *.yml as Kubernetes manifests (MetalLB, frr-k8s).
+PATH is a file or a folder. In folders, *.frr, frr.conf and FRR daemon files (bgpd.conf,
+zebra.conf, staticd.conf, …) are read as FRR configuration, *.yaml and *.yml as Kubernetes
+manifests (MetalLB, frr-k8s); unreadable entries are skipped with a note. A file named
+explicitly is read whatever its name (as FRR unless it is *.yaml or *.yml).
 check exits 1 when an error is found, 0 otherwise, 2 on a usage error or an unreadable file.
-fix applies the safe quick fixes in place (--dry-run prints them as a unified diff instead) and
-exits like check on what remains.`;
+fix applies the safe quick fixes in place and exits like check on what remains; --dry-run prints
+them as a unified diff instead and exits like check on the files as they are.
+render prints the node's frr.conf; missing inputs and MetalLB's objections go to stderr, and it
+exits 1 when MetalLB would reject the configuration, 2 when --node names an unknown node.`;
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T {
   if (value === undefined) throw new UsageError(`${flag} needs a value (${allowed.join(', ')})`);
@@ -46,7 +51,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     paths: [],
     format: 'text',
     frrVersion: 'any',
-    metallbVersion: '0.16',
+    metallbVersion: LATEST_METALLB_VERSION,
     mode: 'frr',
     dryRun: false,
   };

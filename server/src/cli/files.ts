@@ -1,8 +1,9 @@
 /** Finds the files a PATH argument names and decides how each is read. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { fileKindByName, type DocumentKind } from '../service/workspace';
 
-export type FileKind = 'frr' | 'yaml';
+export type FileKind = DocumentKind;
 
 export interface InputFile {
   path: string;
@@ -14,28 +15,55 @@ export class UnreadableError extends Error {}
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
 
-export function kindOf(path: string): FileKind | undefined {
+/** A file named explicitly is read whatever its name: as a manifest when it looks like YAML, else as FRR. */
+function explicitKind(path: string): FileKind {
   const name = basename(path).toLowerCase();
-  if (name.endsWith('.yaml') || name.endsWith('.yml')) return 'yaml';
-  if (name.endsWith('.frr') || name.endsWith('.conf')) return 'frr';
-  return undefined;
+  return name.endsWith('.yaml') || name.endsWith('.yml') ? 'yaml' : 'frr';
 }
 
-function walk(dir: string, out: string[]): void {
-  for (const name of readdirSync(dir).sort()) {
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException | undefined)?.code ?? 'read error';
+}
+
+/**
+ * A folder walk skips what it cannot read (a dangling symlink, a folder without permission) with
+ * a note: one broken entry must not abort the check of everything else.
+ */
+function walk(dir: string, out: string[], skipped: (path: string, reason: string) => void): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch (error) {
+    skipped(dir, errorCode(error));
+    return;
+  }
+  for (const name of names) {
     const path = join(dir, name);
-    const stat = statSync(path);
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch (error) {
+      if (fileKindByName(path)) skipped(path, errorCode(error));
+      continue;
+    }
     if (stat.isDirectory()) {
-      if (!SKIPPED_DIRS.has(name) && !name.startsWith('.')) walk(path, out);
-    } else if (kindOf(path)) {
+      if (!SKIPPED_DIRS.has(name) && !name.startsWith('.')) walk(path, out, skipped);
+    } else if (fileKindByName(path)) {
       out.push(path);
     }
   }
 }
 
-/** Files named explicitly are read whatever their extension (as FRR unless they look like YAML). */
-export function collectFiles(paths: readonly string[]): InputFile[] {
+export interface Collected {
+  files: InputFile[];
+  /** Entries of folder walks that could not be read, as `path: reason`. */
+  skipped: string[];
+}
+
+/** Paths named explicitly must be readable (else UnreadableError); entries found in folders may be skipped. */
+export function collectFiles(paths: readonly string[]): Collected {
   const files: InputFile[] = [];
+  const skipped: string[] = [];
   for (const path of paths) {
     let stat;
     try {
@@ -43,18 +71,25 @@ export function collectFiles(paths: readonly string[]): InputFile[] {
     } catch {
       throw new UnreadableError(`cannot read '${path}': no such file or folder`);
     }
-    const found: string[] = [];
-    if (stat.isDirectory()) walk(path, found);
-    else found.push(path);
-    for (const file of found) {
+    if (!stat.isDirectory()) {
       let text: string;
       try {
-        text = readFileSync(file, 'utf8');
+        text = readFileSync(path, 'utf8');
       } catch (error) {
-        throw new UnreadableError(`cannot read '${file}': ${(error as NodeJS.ErrnoException).code ?? 'read error'}`);
+        throw new UnreadableError(`cannot read '${path}': ${errorCode(error)}`);
       }
-      files.push({ path: file, kind: kindOf(file) ?? 'frr', text });
+      files.push({ path, kind: explicitKind(path), text });
+      continue;
+    }
+    const found: string[] = [];
+    walk(path, found, (entry, reason) => skipped.push(`${entry}: ${reason}`));
+    for (const file of found) {
+      try {
+        files.push({ path: file, kind: fileKindByName(file) ?? 'frr', text: readFileSync(file, 'utf8') });
+      } catch (error) {
+        skipped.push(`${file}: ${errorCode(error)}`);
+      }
     }
   }
-  return files;
+  return { files, skipped };
 }

@@ -1,6 +1,7 @@
 /**
  * Adapts the pure service's features to LSP requests: offsets become positions, findings' fixes
- * become code actions. Every handler is contained: an exception is logged and answered empty.
+ * become code actions. Every handler is contained: an exception is logged and answered empty (the
+ * command, which acts for the user, also tells the user).
  */
 import { dirname } from 'node:path';
 import {
@@ -221,16 +222,34 @@ export function registerFeatures({ connection, documents, workspace, contained }
     }),
   );
 
-  connection.onExecuteCommand(async (params) => {
-    if (params.command !== GENERATE_EXTRAS_COMMAND) return;
-    const options = (params.arguments?.[0] ?? {}) as { cidrs?: string[]; listName?: string };
+  const failed = (what: string, error: unknown) => {
+    connection.console.error(`${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    void connection.window.showErrorMessage(`FRR & MetalLB: ${what} failed; see the output log.`);
+  };
+
+  /** Confirms before the generated block replaces extras the user wrote. */
+  const confirmReplace = async (uri: string): Promise<boolean> => {
+    const choice = await connection.window.showWarningMessage(
+      `Replace the existing bgpextras in ${uri.split('/').pop() ?? uri} with the generated block?`,
+      { title: 'Replace' },
+      { title: 'Cancel' },
+    );
+    return choice?.title === 'Replace';
+  };
+
+  const generateExtras = async (options: { cidrs?: string[]; listName?: string }): Promise<void> => {
     const context = workspace.extrasContext();
     const anchor = workspace.index().peers[0]?.uri;
     const newFile = anchor ? `${dirname(anchor)}/bgpextras.yaml` : 'untitled:bgpextras.yaml';
-    const generated = contained('generateExtras', undefined, () =>
-      generateExtrasEdit(context, { cidrs: options.cidrs ?? [], ...(options.listName ? { listName: options.listName } : {}) }, newFile),
-    );
-    if (!generated) return;
+    const generated = generateExtrasEdit(context, { cidrs: options.cidrs ?? [], ...(options.listName ? { listName: options.listName } : {}) }, newFile);
+    if (generated.edits.length === 0) {
+      const given = generated.invalid.length > 0 ? `: ${generated.invalid.join(', ')}` : '';
+      void connection.window.showErrorMessage(`FRR & MetalLB: no valid CIDR given${given}; the bgpextras were left unchanged.`);
+      return;
+    }
+    if (generated.invalid.length > 0) {
+      void connection.window.showWarningMessage(`FRR & MetalLB: ignored invalid CIDRs: ${generated.invalid.join(', ')}`);
+    }
     if (generated.createsFile) {
       const edit = generated.edits[0] as TextEdit;
       await connection.workspace.applyEdit({
@@ -239,8 +258,19 @@ export function registerFeatures({ connection, documents, workspace, contained }
           { textDocument: { uri: newFile, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: edit.newText }] },
         ],
       });
-    } else {
-      await connection.workspace.applyEdit(toWorkspaceEdit(generated.edits, context.extras?.uri ?? newFile));
+      return;
+    }
+    const target = context.extras?.uri ?? newFile;
+    if (!(await confirmReplace(target))) return;
+    await connection.workspace.applyEdit(toWorkspaceEdit(generated.edits, target));
+  };
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== GENERATE_EXTRAS_COMMAND) return;
+    try {
+      await generateExtras((params.arguments?.[0] ?? {}) as { cidrs?: string[]; listName?: string });
+    } catch (error) {
+      failed('generating bgpextras', error);
     }
   });
 }

@@ -1,7 +1,7 @@
 /**
  * A set of documents checked together: FRR files on their own, Kubernetes manifests across files
  * (BGPPeers in one file, the bgpextras ConfigMap in another). Results are cached by document
- * version, and cross-file results by a generation that any manifest change bumps. The CLI and the
+ * text (a version bump with identical text needs no work), and cross-file results by a generation that any manifest change bumps. The CLI and the
  * LSP server share it, so both report exactly the same findings.
  */
 import { checkFrrText, type FrrCheckResult as FrrCheck } from './check';
@@ -13,8 +13,9 @@ import { buildInternalConfig } from './metallb/build';
 import { analyzeExtras } from './metallb/extras/analyze';
 import { buildExtrasContext, type ExtrasContext } from './metallb/extras/context';
 import { buildWorkspaceIndex, indexDocument, type DocumentInput, type WorkspaceDocument, type WorkspaceIndex } from './features/workspaceIndex';
-import { listNodes } from './metallb/nodes';
+import { listNodes, type NodeListing } from './metallb/nodes';
 import { renderFrrConf, type MetalLBVersion } from './metallb/render';
+import { LATEST_METALLB_VERSION } from './metallb/render/version';
 import { validateResources } from './rules/metallb/webhook';
 import type { Finding, FrrVersion } from './types';
 
@@ -27,19 +28,32 @@ export interface WorkspaceOptions {
   mode: MetallbMode;
 }
 
-export const DEFAULT_OPTIONS: WorkspaceOptions = { frrVersion: 'any', metallbVersion: '0.16', mode: 'frr' };
+export const DEFAULT_OPTIONS: WorkspaceOptions = { frrVersion: 'any', metallbVersion: LATEST_METALLB_VERSION, mode: 'frr' };
 
-const FRR_FILE = /(^|\/)(frr|bgpd|zebra|bfdd|staticd|ospfd|isisd|pimd)\.conf$|\.frr$/i;
-const YAML_FILE = /\.ya?ml$/i;
+/** The integrated config and the per-daemon files FRR's daemons read (`<daemon>.conf`). */
+const FRR_FILE_NAMES = new Set(
+  ['frr', 'zebra', 'bgpd', 'ospfd', 'ospf6d', 'ripd', 'ripngd', 'isisd', 'fabricd', 'pimd', 'pim6d', 'ldpd', 'nhrpd', 'eigrpd', 'babeld', 'sharpd', 'pbrd', 'bfdd', 'vrrpd', 'pathd', 'staticd', 'mgmtd'].map(
+    (name) => `${name}.conf`,
+  ),
+);
+
+/**
+ * Whether a file found on disk (by a folder walk or the workspace index) is FRR configuration,
+ * a manifest, or neither, from its name alone. A generic `*.conf` is not FRR: folders hold
+ * nginx, sysctl and systemd `.conf` files that would drown a report in syntax errors.
+ */
+export function fileKindByName(pathOrUri: string): DocumentKind | undefined {
+  const name = (pathOrUri.replace(/[?#].*$/, '').split(/[\\/]/).pop() ?? '').toLowerCase();
+  if (name.endsWith('.yaml') || name.endsWith('.yml')) return 'yaml';
+  if (name.endsWith('.frr') || FRR_FILE_NAMES.has(name)) return 'frr';
+  return undefined;
+}
 
 /** How a document is read, from its language id or, for files on disk, its name. */
 export function documentKind(uri: string, languageId: string): DocumentKind | undefined {
   if (languageId === 'frr') return 'frr';
   if (languageId === 'yaml') return 'yaml';
-  const path = uri.replace(/[?#].*$/, '');
-  if (FRR_FILE.test(path)) return 'frr';
-  if (YAML_FILE.test(path)) return 'yaml';
-  return undefined;
+  return fileKindByName(uri);
 }
 
 interface Entry {
@@ -193,9 +207,14 @@ export class Workspace {
     return files;
   }
 
+  /** The Node objects of the manifests or, without any, the node names their selectors mention. */
+  nodeListing(): NodeListing {
+    return listNodes(this.manifests().flatMap((file) => file.resources));
+  }
+
   /** Names of the nodes a render can be made for. */
   nodes(): string[] {
-    const listing = listNodes(this.manifests().flatMap((file) => file.resources));
+    const listing = this.nodeListing();
     return listing.nodes.length > 0 ? listing.nodes.map((node) => node.name) : listing.mentioned;
   }
 
