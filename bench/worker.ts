@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resourceUsage } from 'node:process';
-import { checkFrrText } from '../server/src/service/check';
+import { checkFrrText } from '../server/src/service/rules/frr/check';
 
 const [file, runsArg] = process.argv.slice(2);
 const text = readFileSync(file as string, 'utf8');

@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseManifests } from '../server/src/service/k8s/parse';
-import { analyzeExtras } from '../server/src/service/metallb/extras/analyze';
+import { analyzeExtras } from '../server/src/service/rules/metallb/analyze';
 import type { Finding } from '../server/src/service/types';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

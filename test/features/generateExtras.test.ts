@@ -10,6 +10,7 @@ import { generateBgpExtras, generateExtrasEdit, generateExtrasText } from '../..
 import { applyOrder } from '../../server/src/service/rules/metallb/extras/applyOrder';
 import { emptyMatch } from '../../server/src/service/rules/metallb/extras/emptyMatch';
 import { extrasWrongMode } from '../../server/src/service/rules/metallb/extras/extrasWrongMode';
+import { frrInExtras } from '../../server/src/service/rules/metallb/extras/frrInExtras';
 import { inSeqCollision } from '../../server/src/service/rules/metallb/extras/inSeqCollision';
 import { inSeqUnreachable } from '../../server/src/service/rules/metallb/extras/inSeqUnreachable';
 import { missingPeerLines } from '../../server/src/service/rules/metallb/extras/missingPeerLines';
@@ -73,7 +74,7 @@ const RULES = [applyOrder, emptyMatch, extrasWrongMode, inSeqCollision, inSeqUnr
 
 function everyFinding(ctx: ExtrasContext): Finding[] {
   const parse = ctx.extras ? ctx.extras.parse.findings : [];
-  return [...ctx.findings, ...parse, ...ctx.nodes.flatMap((view) => view.frrFindings), ...RULES.flatMap((rule) => rule(ctx))];
+  return [...ctx.findings, ...parse, ...frrInExtras(ctx), ...RULES.flatMap((rule) => rule(ctx))];
 }
 
 function context(texts: string[]): ExtrasContext {

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseManifests } from '../../server/src/service/k8s/parse';
-import { analyzeExtras } from '../../server/src/service/metallb/extras/analyze';
+import { analyzeExtras } from '../../server/src/service/rules/metallb/analyze';
 import { ANY_NODE, buildExtrasContext } from '../../server/src/service/metallb/extras/context';
 
 const peer = (name: string, address: string, extra = '') => `apiVersion: metallb.io/v1beta2

@@ -4,13 +4,13 @@
  * text (a version bump with identical text needs no work), and cross-file results by a generation that any manifest change bumps. The CLI and the
  * LSP server share it, so both report exactly the same findings.
  */
-import { checkFrrText, type FrrCheckResult as FrrCheck } from './check';
+import { checkFrrText, type FrrCheckResult as FrrCheck } from './rules/frr/check';
 import { parseManifests } from './k8s/parse';
 import { plainLabels, resourceName, type FRRConfiguration, type ManifestFile, type Resource } from './k8s/resources';
 import { selectorMatches } from './k8s/selectors';
 import { frrConfigurationInput, renderFrrK8sNode } from './metallb/frrk8s';
 import { buildInternalConfig } from './metallb/build';
-import { analyzeExtras } from './metallb/extras/analyze';
+import { analyzeExtras } from './rules/metallb/analyze';
 import { buildExtrasContext, type ExtrasContext } from './metallb/extras/context';
 import { buildWorkspaceIndex, indexDocument, type DocumentInput, type WorkspaceDocument, type WorkspaceIndex } from './features/workspaceIndex';
 import { listNodes, type NodeListing } from './metallb/nodes';

@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseManifests } from '../../../server/src/service/k8s/parse';
 import type { ManifestFile } from '../../../server/src/service/k8s/resources';
-import { analyzeExtras } from '../../../server/src/service/metallb/extras/analyze';
+import { analyzeExtras } from '../../../server/src/service/rules/metallb/analyze';
 import type { ExtrasOptions } from '../../../server/src/service/metallb/extras/context';
 import type { Finding, TextEdit } from '../../../server/src/service/types';
 

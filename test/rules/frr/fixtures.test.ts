@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkFrrText } from '../../../server/src/service/check';
+import { checkFrrText } from '../../../server/src/service/rules/frr/check';
 import type { Finding } from '../../../server/src/service/types';
 
 const root = join(import.meta.dirname, 'fixtures');

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseManifests } from '../../../server/src/service/k8s/parse';
-import { analyzeExtras } from '../../../server/src/service/metallb/extras/analyze';
+import { analyzeExtras } from '../../../server/src/service/rules/metallb/analyze';
 import type { Finding } from '../../../server/src/service/types';
 
 const OPTIONS = { metallbVersion: '0.15', mode: 'frr-k8s' } as const;

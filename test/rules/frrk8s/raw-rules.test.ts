@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseManifests } from '../../../server/src/service/k8s/parse';
-import { analyzeExtras } from '../../../server/src/service/metallb/extras/analyze';
+import { analyzeExtras } from '../../../server/src/service/rules/metallb/analyze';
 import type { ExtrasOptions } from '../../../server/src/service/metallb/extras/context';
 import type { Finding, TextEdit } from '../../../server/src/service/types';
 

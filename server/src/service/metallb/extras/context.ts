@@ -5,7 +5,6 @@
  * exactly as MetalLB appends them). Rules see neighbor IDs, MetalLB's own `-in`/`-out` entries and
  * generated names per node; FRR's own rules run on the combined file and reach the extras through it.
  */
-import { checkFrrText } from '../../check';
 import type { FrrModel } from '../../frr/model';
 import { buildModel } from '../../frr/model';
 import { parseFrr } from '../../frr/parser';
@@ -56,8 +55,6 @@ export interface NodeView {
   combined: string;
   /** Offset of the extras' first character in `combined`. */
   extrasBase: number;
-  /** FRR's own findings on the combined file that fall inside the extras, in YAML coordinates (with `uri`). */
-  frrFindings: Finding[];
   /** The neighbor IDs MetalLB renders on this node. */
   neighborIds: Set<string>;
 }
@@ -102,7 +99,7 @@ export function buildExtrasContext(files: readonly ManifestFile[], options: Extr
   const toSource = (range: OffsetRange): OffsetRange => (extras ? extras.embedded.toSourceRange(range) : range);
   const toEdit = (edit: { range: OffsetRange; newText: string }): TextEdit | undefined =>
     embeddedSource ? toYamlEdit(embeddedSource, edit) : undefined;
-  const nodes = options.mode === 'frr' ? buildNodeViews(resources, namespace, options.metallbVersion, frrVersion, extras) : [];
+  const nodes = options.mode === 'frr' ? buildNodeViews(resources, namespace, options.metallbVersion, extras) : [];
   return {
     options: { metallbVersion: options.metallbVersion, mode: options.mode, namespace, frrVersion },
     files,
@@ -163,11 +160,9 @@ function buildNodeViews(
   resources: Resource[],
   namespace: string,
   version: MetalLBVersion,
-  frrVersion: FrrVersion,
   extras: ExtrasSource | undefined,
 ): NodeView[] {
   const listing = listNodes(resources);
-  const checkCache = new Map<string, Finding[]>();
   const view = (node: string, synthetic: boolean, input: Resource[]): NodeView => {
     const build = buildInternalConfig(input, node, { metallbVersion: version, namespace });
     const render = buildRenderModel({ ...build.config, extras: '' }, version);
@@ -176,7 +171,6 @@ function buildNodeViews(
     const combined = value === '' ? rendered : renderModelText({ ...render, extras: value });
     // MetalLB writes `\n` + extras before the file's final newline, so the extras start where the plain render ends.
     const extrasBase = rendered.length;
-    const frrFindings = extras && value !== '' ? combinedFindings(render, extras, frrVersion, checkCache) : [];
     return {
       node,
       synthetic,
@@ -185,7 +179,6 @@ function buildNodeViews(
       rendered,
       combined,
       extrasBase,
-      frrFindings,
       neighborIds: new Set(render.neighbors.map((n) => n.id)),
     };
   };
@@ -194,52 +187,4 @@ function buildNodeViews(
   // Without Nodes MetalLB's selection cannot be evaluated: the synthetic node runs the peers meant for every node.
   const unselective = resources.filter((r) => r.kind !== 'BGPPeer' || (r.spec.nodeSelectors ?? []).length === 0);
   return [view(ANY_NODE, true, unselective)];
-}
-
-/**
- * FRR's rules on render + extras; only findings inside the extras are kept, mapped into the YAML.
- * The hostname line is the only node-specific text that cannot change a finding, so nodes whose
- * renders differ only there share one check.
- */
-function combinedFindings(
-  render: RenderModel,
-  extras: ExtrasSource,
-  frrVersion: FrrVersion,
-  cache: Map<string, Finding[]>,
-): Finding[] {
-  const value = extras.embedded.value;
-  const neutral = { ...render, hostname: 'node' };
-  const base = renderModelText({ ...neutral, extras: '' }).length;
-  const combined = renderModelText({ ...neutral, extras: value });
-  const cached = cache.get(combined);
-  if (cached) return cached;
-  const inside = (range: OffsetRange): boolean => range.start >= base && range.end <= base + value.length;
-  const shift = (range: OffsetRange): OffsetRange => extras.embedded.toSourceRange({ start: range.start - base, end: range.end - base });
-  const found: Finding[] = [];
-  for (const finding of checkFrrText(combined, { frrVersion }).findings) {
-    if (!inside(finding.range)) continue;
-    const mapped: Finding = { ...finding, range: shift(finding.range) };
-    if (extras.uri !== undefined) mapped.uri = extras.uri;
-    const related = (finding.related ?? []).filter((r) => r.uri === undefined && inside(r.range));
-    if (related.length > 0) mapped.related = related.map((r) => ({ ...r, range: shift(r.range), ...(extras.uri !== undefined ? { uri: extras.uri } : {}) }));
-    else delete mapped.related;
-    const fixes = (finding.fixes ?? []).flatMap((fix) => {
-      const edits: TextEdit[] = [];
-      for (const edit of fix.edits) {
-        if (edit.uri !== undefined || !inside(edit.range)) return [];
-        const yamlEdit = toYamlEdit(
-          { embedded: extras.embedded, source: extras.file.text, ...(extras.uri !== undefined ? { uri: extras.uri } : {}) },
-          { range: { start: edit.range.start - base, end: edit.range.end - base }, newText: edit.newText },
-        );
-        if (!yamlEdit) return [];
-        edits.push(yamlEdit);
-      }
-      return [{ ...fix, edits }];
-    });
-    if (fixes.length > 0) mapped.fixes = fixes;
-    else delete mapped.fixes;
-    found.push(mapped);
-  }
-  cache.set(combined, found);
-  return found;
 }

@@ -4,7 +4,7 @@
  * into the YAML; and the overlap checks of the MetalLB extras: inbound lists accepting the announced
  * pools, and route-map entries an earlier one already decides.
  */
-import { checkFrrText } from '../../check';
+import { checkFrrText } from '../frr/check';
 import { mapFinding } from '../../k8s/embedded';
 import { renderFrrK8s } from '../../metallb/frrk8s';
 import type { Finding, FrrVersion, OffsetRange, RelatedLocation } from '../../types';

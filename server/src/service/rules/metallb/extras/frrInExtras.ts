@@ -5,8 +5,11 @@
  * MetalLB consequence spelt out: the override never matches, so `deny 20` drops the peer's routes.
  * A route-map metallb/unknown-peer reports is attached nowhere: saying it is unused only repeats that.
  */
-import type { Finding, OffsetRange } from '../../../types';
-import type { ExtrasContext, NodeView } from '../../../metallb/extras/context';
+import { checkFrrText } from '../../frr/check';
+import type { ExtrasContext, ExtrasSource, NodeView } from '../../../metallb/extras/context';
+import { toYamlEdit } from '../../../metallb/extras/yamlEdit';
+import { renderModelText, type RenderModel } from '../../../metallb/render';
+import type { Finding, FrrVersion, OffsetRange, TextEdit } from '../../../types';
 import { peersKnown, peerWords, perNode, routeMapHeaders, splitPeerRouteMap, type ExtrasHeader } from './shared';
 import { unknownPeer } from './unknownPeer';
 
@@ -28,8 +31,9 @@ export function frrInExtras(ctx: ExtrasContext): Finding[] {
     return peer !== undefined && (peersKnown(ctx) ? view.neighborIds.has(peer.id) : true);
   };
   const unknown = unknownPeer(ctx).map((finding) => finding.range);
+  const cache = new Map<string, Finding[]>();
   return perNode(ctx, (view) =>
-    view.frrFindings.flatMap((finding) => {
+    combinedFindings(view.render, source, ctx.options.frrVersion, cache).flatMap((finding) => {
       if (SAID_BY_UNKNOWN_PEER.has(finding.code) && unknown.some((range) => sameRange(range, finding.range))) return [];
       if (finding.code === 'frr/route-map-redefined') {
         const at = headers.find(({ yaml }) => contains(yaml, finding.range));
@@ -58,4 +62,47 @@ export function frrInExtras(ctx: ExtrasContext): Finding[] {
       return [finding];
     }),
   );
+}
+
+/**
+ * FRR's rules on render + extras; only findings inside the extras are kept, mapped into the YAML.
+ * The hostname line is the only node-specific text that cannot change a finding, so nodes whose
+ * renders differ only there share one check.
+ */
+function combinedFindings(render: RenderModel, extras: ExtrasSource, frrVersion: FrrVersion, cache: Map<string, Finding[]>): Finding[] {
+  const value = extras.embedded.value;
+  const neutral = { ...render, hostname: 'node' };
+  const base = renderModelText({ ...neutral, extras: '' }).length;
+  const combined = renderModelText({ ...neutral, extras: value });
+  const cached = cache.get(combined);
+  if (cached) return cached;
+  const inside = (range: OffsetRange): boolean => range.start >= base && range.end <= base + value.length;
+  const shift = (range: OffsetRange): OffsetRange => extras.embedded.toSourceRange({ start: range.start - base, end: range.end - base });
+  const found: Finding[] = [];
+  for (const finding of checkFrrText(combined, { frrVersion }).findings) {
+    if (!inside(finding.range)) continue;
+    const mapped: Finding = { ...finding, range: shift(finding.range) };
+    if (extras.uri !== undefined) mapped.uri = extras.uri;
+    const related = (finding.related ?? []).filter((r) => r.uri === undefined && inside(r.range));
+    if (related.length > 0) mapped.related = related.map((r) => ({ ...r, range: shift(r.range), ...(extras.uri !== undefined ? { uri: extras.uri } : {}) }));
+    else delete mapped.related;
+    const fixes = (finding.fixes ?? []).flatMap((fix) => {
+      const edits: TextEdit[] = [];
+      for (const edit of fix.edits) {
+        if (edit.uri !== undefined || !inside(edit.range)) return [];
+        const yamlEdit = toYamlEdit(
+          { embedded: extras.embedded, source: extras.file.text, ...(extras.uri !== undefined ? { uri: extras.uri } : {}) },
+          { range: { start: edit.range.start - base, end: edit.range.end - base }, newText: edit.newText },
+        );
+        if (!yamlEdit) return [];
+        edits.push(yamlEdit);
+      }
+      return [{ ...fix, edits }];
+    });
+    if (fixes.length > 0) mapped.fixes = fixes;
+    else delete mapped.fixes;
+    found.push(mapped);
+  }
+  cache.set(combined, found);
+  return found;
 }

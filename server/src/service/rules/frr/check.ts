@@ -2,12 +2,12 @@
  * The FRR entry point the CLI and the LSP server call: parse, build the model, run every
  * plain-FRR rule. Findings (the parser's included) come back ordered by offset.
  */
-import type { FrrModel } from './frr/model';
-import { buildModel } from './frr/model';
-import { parseFrr } from './frr/parser';
-import type { ParseResult } from './frr/syntax';
-import { runFrrRules } from './rules/frr';
-import type { Finding, FrrVersion } from './types';
+import type { FrrModel } from '../../frr/model';
+import { buildModel } from '../../frr/model';
+import { parseFrr } from '../../frr/parser';
+import type { ParseResult } from '../../frr/syntax';
+import type { Finding, FrrVersion } from '../../types';
+import { runFrrRules } from './index';
 
 export interface FrrCheckResult {
   parse: ParseResult;

@@ -5,12 +5,12 @@
  * anything else matters. The frr-k8s rules (toReceive, rawConfig) run whenever FRRConfigurations exist.
  */
 import type { ManifestFile } from '../../k8s/resources';
-import { extrasWrongMode } from '../../rules/metallb/extras/extrasWrongMode';
-import { frrInExtras, runExtrasRules } from '../../rules/metallb/extras';
-import { OVERLAP_RULES } from '../../rules/metallb/extras-overlap';
-import { FRRK8S_RULES } from '../../rules/frrk8s';
+import { buildExtrasContext, type ExtrasOptions } from '../../metallb/extras/context';
 import type { Finding } from '../../types';
-import { buildExtrasContext, type ExtrasOptions } from './context';
+import { FRRK8S_RULES } from '../frrk8s';
+import { frrInExtras, runExtrasRules } from './extras';
+import { extrasWrongMode } from './extras/extrasWrongMode';
+import { OVERLAP_RULES } from './extras-overlap';
 
 export function analyzeExtras(files: readonly ManifestFile[], options: ExtrasOptions): Finding[] {
   const ctx = buildExtrasContext(files, options);
