@@ -5,6 +5,7 @@
  */
 import type { LabelSelector, Located, Resource } from '../../k8s/resources';
 import { plainLabels, resourceName } from '../../k8s/resources';
+import type { InternalBfdProfile } from '../internal';
 
 export interface PeerInput {
   name: string;
@@ -58,16 +59,8 @@ export interface CommunityAliasInput {
   value: string;
 }
 
-export interface BfdProfileInput {
-  name: string;
-  receiveInterval?: number;
-  transmitInterval?: number;
-  detectMultiplier?: number;
-  echoInterval?: number;
-  echoMode: boolean;
-  passiveMode: boolean;
-  minimumTtl?: number;
-}
+/** A BFDProfile as MetalLB reads it: the same fields its internal config carries. */
+export type BfdProfileInput = InternalBfdProfile;
 
 export interface SecretInput {
   type: string;

@@ -4,6 +4,7 @@
  * `renderFrrK8s` (render.ts) turns it into frr.conf. Names of the modifier prefix-lists are
  * part of the model because frr-k8s computes them before rendering.
  */
+import type { InternalBfdProfile } from '../internal';
 import { neighborIDOf } from '../neighbor-id';
 
 export type IPFamily = 'ipv4' | 'ipv6';
@@ -97,16 +98,8 @@ export interface RouterConfig {
   evpn?: EvpnConfig;
 }
 
-export interface BfdProfileConfig {
-  name: string;
-  receiveInterval?: number;
-  transmitInterval?: number;
-  detectMultiplier?: number;
-  echoInterval?: number;
-  echoMode: boolean;
-  passiveMode: boolean;
-  minimumTtl?: number;
-}
+/** frr-k8s renders BFD profiles with the same fields as MetalLB's internal config. */
+export type BfdProfileConfig = InternalBfdProfile;
 
 export interface FrrK8sConfig {
   /** FRR log level word (`informational`, `debugging`, …). */
