@@ -19,7 +19,8 @@ export function packageExtension({ build = true } = {}) {
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const vsix = join(root, `${manifest.name}-${manifest.version}.vsix`);
   const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-  runNode([vsce, 'package', '--no-dependencies', '--no-update-package-json', '--out', vsix], 'vsce package');
+  // The README's screenshot ships inside the .vsix, so its relative link resolves where VS Code shows the README.
+  runNode([vsce, 'package', '--no-dependencies', '--no-update-package-json', '--no-rewrite-relative-links', '--out', vsix], 'vsce package');
   return { vsix, bytes: statSync(vsix).size };
 }
 
