@@ -43,9 +43,13 @@ export function cliCheck(): CliFinding[] {
   return JSON.parse(run.stdout) as CliFinding[];
 }
 
-/** What `frr-lint render .` prints on stdout for the workspace folder. */
+/**
+ * What `frr-lint render .` prints on stdout for the workspace folder. Exit 1 means MetalLB would
+ * reject the configuration (other suites leave such manifests in the shared workspace); the
+ * best-effort render is still printed, and it is what the preview shows too.
+ */
 export function cliRender(): string {
   const run = frrLint(['render', '.']);
-  assert.equal(run.status, 0, `frr-lint render exited ${run.status}: ${run.stderr}`);
+  assert.ok(run.status === 0 || run.status === 1, `frr-lint render exited ${run.status}: ${run.stderr}`);
   return run.stdout;
 }
