@@ -104,6 +104,12 @@ export class Workspace {
   private revision = 0;
   private indexCache: { revision: number; index: WorkspaceIndex } | undefined;
 
+  /** Drops the stale index at once: it holds the previous parses, which would otherwise live on beside the new ones. */
+  private changed(): void {
+    this.revision++;
+    this.indexCache = undefined;
+  }
+
   constructor(options: Partial<WorkspaceOptions> = {}) {
     this.options = { ...DEFAULT_OPTIONS, ...options };
   }
@@ -115,7 +121,7 @@ export class Workspace {
       delete entry.indexed;
     }
     this.generation++;
-    this.revision++;
+    this.changed();
   }
 
   setFile(uri: string, text: string, version: number, kind: DocumentKind): void {
@@ -126,7 +132,7 @@ export class Workspace {
     }
     this.entries.set(uri, { uri, text, version, kind });
     if (kind === 'yaml' || existing?.kind === 'yaml') this.generation++;
-    this.revision++;
+    this.changed();
   }
 
   removeFile(uri: string): void {
@@ -134,7 +140,7 @@ export class Workspace {
     if (!existing) return;
     this.entries.delete(uri);
     if (existing.kind === 'yaml') this.generation++;
-    this.revision++;
+    this.changed();
   }
 
   has(uri: string): boolean {
