@@ -123,3 +123,19 @@ test('a YAML cursor maps into the embedded FRR only inside the scalar', () => {
   assert.equal(frrViewAt(doc, text.indexOf('other')), undefined);
   assert.equal(frrViewAt(doc, text.indexOf('extras:')), undefined);
 });
+
+test('hover on a MetalLB field: its type, meaning and values', () => {
+  const peers = PEERS_YAML.replace('peerASN:', 'peer‸ASN:');
+  const at = cursor(peers);
+  const ws = workspace({ 'peers.yaml': at.text });
+  const result = hover(ws, 'peers.yaml', at.offset);
+  assert.ok(result);
+  assert.equal(at.text.slice(result.range.start, result.range.end), 'peerASN');
+  assert.match(result.contents, /^\*\*peerASN\*\* \(integer\)/);
+});
+
+test('hover on a field of a YAML file that is not MetalLB gives nothing', () => {
+  const at = cursor('apiVersion: apps/v1\nkind: Deployment\nspec:\n  repl‸icas: 2\n');
+  const ws = workspace({ 'deploy.yaml': at.text });
+  assert.equal(hover(ws, 'deploy.yaml', at.offset), undefined);
+});

@@ -11,6 +11,7 @@ import { commandDescription, defsOf, readableSpec } from './commandDocs';
 import { lineIndexAt } from './grammarCursor';
 import { peerOfName } from './peerNames';
 import { frrViewAt, toDocumentRange, viewsInScope, type FrrView, type PeerIdentity, type WorkspaceIndex } from './workspaceIndex';
+import { yamlFieldHover } from './yamlHover';
 
 export interface Hover {
   /** Markdown. */
@@ -26,7 +27,7 @@ export function hover(index: WorkspaceIndex, uri: string, offset: number): Hover
   const doc = index.byUri.get(uri);
   if (!doc) return undefined;
   const at = frrViewAt(doc, offset);
-  if (!at) return undefined;
+  if (!at) return doc.kind === 'yaml' ? yamlFieldHover(doc.text, offset) : undefined;
   const { view } = at;
   const occurrence = occurrenceAt(view.model, at.offset);
   if (occurrence) {
