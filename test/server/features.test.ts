@@ -79,6 +79,24 @@ describe('language server features over stdio', () => {
     assert.match(items.find((item) => item.label === '10.0.0.2-in')?.detail ?? '', /tor-b/);
   });
 
+  it('caps a huge completion list and marks it incomplete, filtered by what is typed', async () => {
+    const uri = pathToFileURL(join(folder, 'big.frr')).toString();
+    const maps = Array.from({ length: 1500 }, (_, i) => `route-map map-${i} permit 10`).join('\n');
+    client.open(uri, 'frr', `${maps}\nrouter bgp 1\n neighbor 10.0.0.1 remote-as 2\n neighbor 10.0.0.1 route-map map-149\n`);
+    const all = await client.request<{ isIncomplete: boolean; items: { label: string }[] }>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 1502, character: 29 },
+    });
+    assert.equal(all.isIncomplete, true);
+    assert.ok(all.items.length <= 500);
+    const narrowed = await client.request<{ isIncomplete: boolean; items: { label: string }[] }>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 1502, character: 36 },
+    });
+    assert.ok(narrowed.items.some((item) => item.label === 'map-1499'), 'an item beyond the first 500 is reached by typing');
+    assert.ok(narrowed.items.every((item) => /m.*a.*p.*-.*1.*4.*9/i.test(item.label)));
+  });
+
   it('offers the seq-10 quick fix for the permit 20 override', async () => {
     const actions = await client.request<{ title: string; kind?: string; edit?: { changes?: Record<string, { newText: string }[]> } }[]>('textDocument/codeAction', {
       textDocument: { uri: extrasUri },
@@ -144,8 +162,8 @@ describe('language server features over stdio', () => {
   });
 
   it('keeps serving after a request on an unknown document', async () => {
-    const result = await client.request<unknown[]>('textDocument/completion', { textDocument: { uri: 'file:///nowhere.frr' }, position: { line: 0, character: 0 } });
-    assert.deepEqual(result, []);
+    const result = await client.request<{ items: unknown[] }>('textDocument/completion', { textDocument: { uri: 'file:///nowhere.frr' }, position: { line: 0, character: 0 } });
+    assert.deepEqual(result.items, []);
     assert.ok(peersUri.endsWith('peers.yaml'));
   });
 });

@@ -7,6 +7,8 @@ import { dirname } from 'node:path';
 import {
   CodeActionKind,
   CompletionItemKind,
+  type CompletionItem,
+  type CompletionList,
   InsertTextFormat,
   SemanticTokensBuilder,
   SymbolKind,
@@ -57,6 +59,21 @@ const SYMBOL_KIND: Record<OutlineSymbol['kind'], SymbolKind> = {
   interface: SymbolKind.Interface,
 };
 
+/** More than a user scrolls through; the rest arrive as the typed prefix narrows the list. */
+const MAX_COMPLETION_ITEMS = 500;
+
+/** VS Code's own filter is a case-insensitive subsequence match: keep whatever it would show. */
+function fuzzyMatches(typed: string, label: string): boolean {
+  let at = 0;
+  const lower = label.toLowerCase();
+  for (const char of typed.toLowerCase()) {
+    at = lower.indexOf(char, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
+}
+
 export function registerFeatures({ connection, documents, workspace, contained }: Context): void {
   const positions = new Positions(documents, workspace);
   const offsetOf = (uri: string, position: { line: number; character: number }) => positions.document(uri)?.offsetAt(position) ?? 0;
@@ -71,11 +88,16 @@ export function registerFeatures({ connection, documents, workspace, contained }
   };
 
   connection.onCompletion((params, token) =>
-    contained('completion', [], () => {
-      if (token.isCancellationRequested) return [];
+    contained<CompletionList>('completion', { isIncomplete: false, items: [] }, () => {
+      if (token.isCancellationRequested) return { isIncomplete: true, items: [] };
       const uri = params.textDocument.uri;
-      const items = completions(workspace.index(), uri, offsetOf(uri, params.position));
-      return items.map((item) => ({
+      const offset = offsetOf(uri, params.position);
+      const text = positions.document(uri)?.getText() ?? '';
+      const matching = completions(workspace.index(), uri, offset)
+        .filter((item) => fuzzyMatches(text.slice(item.range.start, offset), item.label))
+        .sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
+      const items = matching.slice(0, MAX_COMPLETION_ITEMS);
+      const list = items.map((item): CompletionItem => ({
         label: item.label,
         kind: COMPLETION_KIND[item.kind],
         detail: item.detail,
@@ -85,6 +107,8 @@ export function registerFeatures({ connection, documents, workspace, contained }
         insertTextFormat: item.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
         textEdit: { range: positions.range(uri, item.range), newText: item.insertText },
       }));
+      // A large config can offer thousands of names; the client asks again as the user types.
+      return { isIncomplete: matching.length > items.length, items: list };
     }),
   );
 
