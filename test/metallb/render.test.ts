@@ -31,22 +31,22 @@ describe('renderFrrConf output quirks', () => {
 
   it('leaves two-space lines where password and update-source are absent', () => {
     const text = renderFrrConf(minimal(), '0.16');
-    assert.match(text, /neighbor 10\.0\.0\.1 port 179\n  \n  \n\n  address-family ipv4 unicast\n/);
+    assert.match(text, /neighbor 10\.20\.0\.1 port 179\n  \n  \n\n  address-family ipv4 unicast\n/);
   });
 
   it('leaves a two-space line where the port is absent', () => {
     const config = minimal();
     config.sessions[0].peerPort = 0;
-    assert.match(renderFrrConf(config, '0.16'), /remote-as 64513\n  \n  \n  \n\n/);
+    assert.match(renderFrrConf(config, '0.16'), /remote-as 65020\n  \n  \n  \n\n/);
   });
 
   it('appends extras after everything with one newline before and after', () => {
     const config = minimal();
-    config.extras = 'route-map 10.0.0.1-in permit 10\n';
+    config.extras = 'route-map 10.20.0.1-in permit 10\n';
     const text = renderFrrConf(config, '0.16');
-    assert.ok(text.endsWith('  exit-address-family\n\n\nroute-map 10.0.0.1-in permit 10\n\n'));
-    config.extras = 'route-map 10.0.0.1-in permit 10';
-    assert.ok(renderFrrConf(config, '0.16').endsWith('\nroute-map 10.0.0.1-in permit 10\n'));
+    assert.ok(text.endsWith('  exit-address-family\n\n\nroute-map 10.20.0.1-in permit 10\n\n'));
+    config.extras = 'route-map 10.20.0.1-in permit 10';
+    assert.ok(renderFrrConf(config, '0.16').endsWith('\nroute-map 10.20.0.1-in permit 10\n'));
   });
 
   it('writes the log line per version', () => {
@@ -59,7 +59,7 @@ describe('renderFrrConf output quirks', () => {
     config.sessions[0].holdTime = 0;
     assert.doesNotMatch(renderFrrConf(config, '0.16'), /timers/);
     config.sessions[0].keepaliveTime = 0;
-    assert.match(renderFrrConf(config, '0.16'), /neighbor 10\.0\.0\.1 timers 0 0\n/);
+    assert.match(renderFrrConf(config, '0.16'), /neighbor 10\.20\.0\.1 timers 0 0\n/);
   });
 
   it('omits timers connect, neighbor bfd and preserve-fw-state in v0.13', () => {
