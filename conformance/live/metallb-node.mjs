@@ -28,29 +28,17 @@ export const VARIANTS = {
   permit30: extrasWithSeq('permit', 30),
 };
 
+/** Only what differs from the defaults parseInternalConfig fills in. */
 function internalConfig(extras) {
   return {
     hostname: NODE.hostname,
-    logLevel: 'informational',
     extras,
-    bfdProfiles: [],
     sessions: [
       {
         peerAddress: TOR.address,
-        peerInterface: '',
         peerPort: 179,
         myASN: NODE.asn,
         peerASN: TOR.asn,
-        dynamicASN: '',
-        localASN: 0,
-        routerID: '',
-        sourceAddress: '',
-        vrf: '',
-        password: '',
-        bfdProfile: '',
-        ebgpMultiHop: false,
-        gracefulRestart: false,
-        dualStackAddressFamily: false,
         // Short timers so a session comes up (and a failed first connect is retried) within seconds.
         holdTime: 9,
         keepaliveTime: 3,

@@ -8,6 +8,7 @@ import { parseAddress } from '../../../frr/prefix';
 import type { ParsedLine } from '../../../frr/syntax';
 import type { ExtrasContext, ExtrasSource, NodeView } from '../../../metallb/extras/context';
 import { describePeer } from '../../../metallb/extras/peers';
+import { parseInternalConfig } from '../../../metallb/internal';
 import { buildRenderModel, type OutRouteMapEntry, type RenderedNeighbor } from '../../../metallb/render';
 import type { Finding, Fix, OffsetRange, RelatedLocation, Severity } from '../../../types';
 
@@ -91,36 +92,8 @@ export function renderedNeighbor(view: NodeView, id: string): RenderedNeighbor |
 
 /** The `-out` entries MetalLB renders for a neighbor that advertises nothing special: the least it always owns. */
 export function minimalOutEntries(ctx: ExtrasContext): OutRouteMapEntry[] {
-  const model = buildRenderModel(
-    {
-      hostname: 'node',
-      logLevel: 'informational',
-      bfdProfiles: [],
-      extras: '',
-      sessions: [
-        {
-          peerAddress: '192.0.2.1',
-          peerInterface: '',
-          peerPort: 179,
-          myASN: 64512,
-          peerASN: 64513,
-          dynamicASN: '',
-          localASN: 0,
-          routerID: '',
-          sourceAddress: '',
-          vrf: '',
-          password: '',
-          bfdProfile: '',
-          ebgpMultiHop: false,
-          gracefulRestart: false,
-          dualStackAddressFamily: false,
-          advertised: [],
-        },
-      ],
-    },
-    ctx.options.metallbVersion,
-  );
-  return model.neighbors[0]?.outEntries ?? [];
+  const plainSession = parseInternalConfig({ sessions: [{ peerAddress: '192.0.2.1', myASN: 64512, peerASN: 64513 }] });
+  return buildRenderModel(plainSession, ctx.options.metallbVersion).neighbors[0]?.outEntries ?? [];
 }
 
 export function peerLabel(ctx: ExtrasContext, id: string): string {
