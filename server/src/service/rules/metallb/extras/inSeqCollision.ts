@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../../../types';
 import type { ExtrasContext } from '../../../metallb/extras/context';
-import { extrasFinding, extrasSeqs, freeSeqBelow20, onPeerNodes, peerRelated, peerWords, routeMapHeaders, splitPeerRouteMap } from './shared';
+import { extrasFinding, moveBelow20Fixes, onPeerNodes, peerRelated, peerWords, routeMapHeaders, splitPeerRouteMap } from './shared';
 
 export const CODE = 'metallb/in-seq-collision';
 
@@ -17,7 +17,6 @@ export function inSeqCollision(ctx: ExtrasContext): Finding[] {
   return headers.flatMap((header) => {
     const peer = splitPeerRouteMap(header.name);
     if (!peer || peer.direction !== 'in' || header.seq !== 20 || header.action !== 'permit') return [];
-    const seq = freeSeqBelow20(extrasSeqs(headers, header.name));
     const finding = extrasFinding(ctx, {
       code: CODE,
       severity: 'warning',
@@ -28,10 +27,7 @@ export function inSeqCollision(ctx: ExtrasContext): Finding[] {
         'the entry alternates permit/deny, so the routes it accepts appear and vanish on every MetalLB change. ' +
         'MetalLB\'s own documentation shows this `permit 20` pattern; a seq below 20 (10) is stable.',
       related: peerRelated(ctx, peer.id),
-      fixes:
-        seq === undefined
-          ? []
-          : [{ title: `Move route-map ${header.name} to seq ${seq} (before MetalLB's deny 20)`, safe: true, edits: [{ range: header.seqRange, newText: String(seq) }] }],
+      fixes: moveBelow20Fixes(header, headers),
     });
     return onPeerNodes(ctx, peer.id, () => [finding]);
   });

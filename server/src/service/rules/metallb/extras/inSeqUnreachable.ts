@@ -4,7 +4,7 @@
  */
 import type { Finding } from '../../../types';
 import type { ExtrasContext } from '../../../metallb/extras/context';
-import { extrasFinding, extrasSeqs, freeSeqBelow20, onPeerNodes, peerRelated, peerWords, routeMapHeaders, splitPeerRouteMap } from './shared';
+import { extrasFinding, moveBelow20Fixes, onPeerNodes, peerRelated, peerWords, routeMapHeaders, splitPeerRouteMap } from './shared';
 
 export const CODE = 'metallb/in-seq-unreachable';
 
@@ -15,7 +15,6 @@ export function inSeqUnreachable(ctx: ExtrasContext): Finding[] {
   return headers.flatMap((header) => {
     const peer = splitPeerRouteMap(header.name);
     if (!peer || peer.direction !== 'in' || header.seq <= 20) return [];
-    const seq = freeSeqBelow20(extrasSeqs(headers, header.name));
     const effect = header.action === 'permit' ? 'the routes it should accept are all dropped' : 'it has no effect';
     const finding = extrasFinding(ctx, {
       code: CODE,
@@ -25,10 +24,7 @@ export function inSeqUnreachable(ctx: ExtrasContext): Finding[] {
         `route-map ${header.name} ${header.action} ${header.seq} never matches: MetalLB's \`deny 20\` for ${peerWords(ctx, peer.id)} ` +
         `comes first and denies every route, so ${effect}. Use a seq below 20.`,
       related: peerRelated(ctx, peer.id),
-      fixes:
-        seq === undefined
-          ? []
-          : [{ title: `Move route-map ${header.name} to seq ${seq} (before MetalLB's deny 20)`, safe: true, edits: [{ range: header.seqRange, newText: String(seq) }] }],
+      fixes: moveBelow20Fixes(header, headers),
     });
     return onPeerNodes(ctx, peer.id, () => [finding]);
   });

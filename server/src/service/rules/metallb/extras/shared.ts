@@ -234,3 +234,10 @@ export function closestId(id: string, ids: string[]): { id: string; missingSuffi
   const near = best.distance <= Math.max(2, Math.floor(best.id.length / 4));
   return addressShaped || near ? { id: best.id, missingSuffix: false } : undefined;
 }
+
+/** The fix both `-in` seq rules offer: the entry moves to a free seq before MetalLB's `deny 20`. */
+export function moveBelow20Fixes(header: ExtrasHeader, headers: readonly ExtrasHeader[]): Fix[] {
+  const seq = freeSeqBelow20(extrasSeqs(headers, header.name));
+  if (seq === undefined) return [];
+  return [{ title: `Move route-map ${header.name} to seq ${seq} (before MetalLB's deny 20)`, safe: true, edits: [{ range: header.seqRange, newText: String(seq) }] }];
+}
