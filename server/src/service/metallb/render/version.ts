@@ -25,52 +25,30 @@ export interface VersionTraits {
   splitEchoInterval: boolean;
 }
 
-const TRAITS: Record<MetalLBVersion, VersionTraits> = {
-  '0.13': {
-    logToStdout: false,
-    allowedListPerFamily: false,
-    prefixListSeq: false,
-    propertyListFamilyIsFrrWord: false,
-    familyFromAddress: false,
-    gracefulRestartPreserveFwState: false,
-    connectTime: false,
-    bfdEnableLine: false,
-    splitEchoInterval: false,
-  },
-  '0.14': {
-    logToStdout: false,
-    allowedListPerFamily: false,
-    prefixListSeq: true,
-    propertyListFamilyIsFrrWord: false,
-    familyFromAddress: false,
-    gracefulRestartPreserveFwState: true,
-    connectTime: true,
-    bfdEnableLine: true,
-    splitEchoInterval: true,
-  },
-  '0.15': {
-    logToStdout: false,
-    allowedListPerFamily: true,
-    prefixListSeq: true,
-    propertyListFamilyIsFrrWord: true,
-    familyFromAddress: true,
-    gracefulRestartPreserveFwState: true,
-    connectTime: true,
-    bfdEnableLine: true,
-    splitEchoInterval: true,
-  },
-  '0.16': {
-    logToStdout: true,
-    allowedListPerFamily: true,
-    prefixListSeq: true,
-    propertyListFamilyIsFrrWord: true,
-    familyFromAddress: true,
-    gracefulRestartPreserveFwState: true,
-    connectTime: true,
-    bfdEnableLine: true,
-    splitEchoInterval: true,
-  },
+// Each release as the change from the next one: the flags read as the release notes do.
+const V016: VersionTraits = {
+  logToStdout: true,
+  allowedListPerFamily: true,
+  prefixListSeq: true,
+  propertyListFamilyIsFrrWord: true,
+  familyFromAddress: true,
+  gracefulRestartPreserveFwState: true,
+  connectTime: true,
+  bfdEnableLine: true,
+  splitEchoInterval: true,
 };
+const V015: VersionTraits = { ...V016, logToStdout: false };
+const V014: VersionTraits = { ...V015, allowedListPerFamily: false, propertyListFamilyIsFrrWord: false, familyFromAddress: false };
+const V013: VersionTraits = {
+  ...V014,
+  prefixListSeq: false,
+  gracefulRestartPreserveFwState: false,
+  connectTime: false,
+  bfdEnableLine: false,
+  splitEchoInterval: false,
+};
+
+const TRAITS: Record<MetalLBVersion, VersionTraits> = { '0.13': V013, '0.14': V014, '0.15': V015, '0.16': V016 };
 
 export function versionTraits(version: MetalLBVersion): VersionTraits {
   return TRAITS[version];
