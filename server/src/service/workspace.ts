@@ -10,7 +10,7 @@ import { plainLabels, resourceName, type FRRConfiguration, type ManifestFile, ty
 import { selectorMatches } from './k8s/selectors';
 import { frrConfigurationInput, renderFrrK8sNode } from './metallb/frrk8s';
 import { buildInternalConfig } from './metallb/build';
-import { analyzeExtras } from './rules/metallb/analyze';
+import { analyzeExtrasContext } from './rules/metallb/analyze';
 import { buildExtrasContext, type ExtrasContext } from './metallb/extras/context';
 import { buildWorkspaceIndex, indexDocument, type DocumentInput, type WorkspaceDocument, type WorkspaceIndex } from './features/workspaceIndex';
 import { listNodes, type NodeListing } from './metallb/nodes';
@@ -255,8 +255,7 @@ export class Workspace {
     if (this.cross?.generation === this.generation) return this.cross.byUri;
     const byUri = new Map<string, Finding[]>();
     const files = this.manifests();
-    const { metallbVersion, mode, frrVersion } = this.options;
-    for (const finding of [...validateResources(files), ...analyzeExtras(files, { metallbVersion, mode, frrVersion })]) {
+    for (const finding of [...validateResources(files), ...analyzeExtrasContext(this.extrasContext())]) {
       const { uri, ...own } = finding;
       if (!uri) continue;
       const list = byUri.get(uri) ?? [];

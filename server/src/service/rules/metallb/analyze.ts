@@ -5,7 +5,7 @@
  * anything else matters. The frr-k8s rules (toReceive, rawConfig) run whenever FRRConfigurations exist.
  */
 import type { ManifestFile } from '../../k8s/resources';
-import { buildExtrasContext, type ExtrasOptions } from '../../metallb/extras/context';
+import { buildExtrasContext, type ExtrasContext, type ExtrasOptions } from '../../metallb/extras/context';
 import type { Finding } from '../../types';
 import { FRRK8S_RULES } from '../frrk8s';
 import { frrInExtras, runExtrasRules } from './extras';
@@ -13,10 +13,14 @@ import { extrasWrongMode } from './extras/extrasWrongMode';
 import { OVERLAP_RULES } from './extras-overlap';
 
 export function analyzeExtras(files: readonly ManifestFile[], options: ExtrasOptions): Finding[] {
-  const ctx = buildExtrasContext(files, options);
+  return analyzeExtrasContext(buildExtrasContext(files, options));
+}
+
+/** The same on a context the caller already holds (the workspace shares one with the editor features). */
+export function analyzeExtrasContext(ctx: ExtrasContext): Finding[] {
   const findings = [...ctx.findings, ...FRRK8S_RULES.flatMap((rule) => rule(ctx))];
   if (ctx.extras) {
-    if (options.mode === 'frr') findings.push(...runExtrasRules(ctx), ...frrInExtras(ctx), ...OVERLAP_RULES.flatMap((rule) => rule(ctx)));
+    if (ctx.options.mode === 'frr') findings.push(...runExtrasRules(ctx), ...frrInExtras(ctx), ...OVERLAP_RULES.flatMap((rule) => rule(ctx)));
     else findings.push(...extrasWrongMode(ctx));
   }
   return findings.sort(
