@@ -4,9 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BGP_COMMANDS } from '../../server/src/service/frr/commands/bgp';
 import { compileSpec } from '../../server/src/service/frr/grammar/spec';
-import { buildNodeTables, Matcher, type MatchResult } from '../../server/src/service/frr/grammar/match';
+import { buildNodeTables, Matcher, type MatchResult as EngineResult } from '../../server/src/service/frr/grammar/match';
 import type { FrrVersion } from '../../server/src/service/types';
-import type { NodeId, Token } from '../../server/src/service/frr/syntax';
+import type { CommandMatch, NodeId, Token } from '../../server/src/service/frr/syntax';
 
 const tables = buildNodeTables(BGP_COMMANDS);
 
@@ -14,10 +14,15 @@ function tokens(line: string): Token[] {
   return [...line.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
 }
 
+/** The engine's verdict with the line's words bound, as the parser binds them when a command is read. */
+type MatchResult = EngineResult & { command?: CommandMatch };
+
 function match(node: NodeId, line: string, version: FrrVersion = 'any'): MatchResult {
   const table = tables.get(node);
   assert.ok(table, `no commands in ${node}`);
-  return new Matcher(version).match(table, tokens(line));
+  const words = tokens(line);
+  const result = new Matcher(version).match(table, words.map((word) => word.text));
+  return { ...result, command: result.binding?.bind(words) };
 }
 
 function args(result: MatchResult): Record<string, string> {

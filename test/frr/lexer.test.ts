@@ -9,7 +9,7 @@ test('splits LF, CRLF and lone CR lines with exact offsets', () => {
     lines.map((l) => [l.line, text.slice(l.start, l.end)]),
     [[0, 'a b'], [1, 'c'], [2, 'd'], [3, '']],
   );
-  assert.deepEqual(lines[0]!.tokens, [
+  assert.deepEqual(lines[0]!.tokens.map(({ text, start, end }) => ({ text, start, end })), [
     { text: 'a', start: 0, end: 1 },
     { text: 'b', start: 2, end: 3 },
   ]);

@@ -5,7 +5,11 @@ import { buildNodeTables, Matcher } from '../../server/src/service/frr/grammar/m
 import { isAsnum, isIpv4, isIpv6 } from '../../server/src/service/frr/grammar/tokens';
 import type { Token } from '../../server/src/service/frr/syntax';
 
-function words(line: string): Token[] {
+function words(line: string): string[] {
+  return line.split(' ');
+}
+
+function tokensOf(line: string): Token[] {
   let at = 0;
   return line.split(' ').map((text) => {
     const token = { text, start: at, end: at + text.length };
@@ -27,8 +31,10 @@ const DEFS: CommandDef[] = [
 ];
 const table = buildNodeTables(DEFS).get('CONFIG')!;
 
+/** The verdict with the line's words bound, as the parser binds them when a command is read. */
 function match(line: string, version: '8.4' | '10.x' | 'any' = 'any') {
-  return new Matcher(version).match(table, words(line));
+  const result = new Matcher(version).match(table, words(line));
+  return { ...result, command: result.binding?.bind(tokensOf(line)) };
 }
 
 test('keywords may be abbreviated; the full keyword is bound', () => {

@@ -23,12 +23,17 @@ function at(text: string, word: string, nth = 0): { start: number; end: number }
   }
 }
 
+/** Only the offsets: a one-word name's range is its token, which also carries the text. */
+function span(range: { start: number; end: number }) {
+  return { start: range.start, end: range.end };
+}
+
 function defs(m: FrrModel, kind: SymbolKind, name: string, scope = '') {
-  return m.symbols.get(`${kind}|${scope}|${name}`)?.definitions.map((d) => d.range) ?? [];
+  return m.symbols.get(`${kind}|${scope}|${name}`)?.definitions.map((d) => span(d.range)) ?? [];
 }
 
 function refs(m: FrrModel, kind: SymbolKind, name: string, scope = '') {
-  return m.symbols.get(`${kind}|${scope}|${name}`)?.references.filter((r) => !r.configures).map((r) => r.range) ?? [];
+  return m.symbols.get(`${kind}|${scope}|${name}`)?.references.filter((r) => !r.configures).map((r) => span(r.range)) ?? [];
 }
 
 const CONFIG = `ip prefix-list PL4 seq 5 permit 10.0.0.0/8 le 24
@@ -121,8 +126,8 @@ test('references: every use with the range of the name token', () => {
 test('lookups: definition at offset and references of the symbol under the cursor', () => {
   const m = model(CONFIG);
   const use = at(CONFIG, 'RM-IN', 1);
-  assert.deepEqual(definitionsAt(m, use.start + 2).map((d) => d.range), [at(CONFIG, 'RM-IN', 0)]);
-  assert.deepEqual(referencesAt(m, at(CONFIG, 'RM-IN', 0).end).map((r) => r.range), [use]);
+  assert.deepEqual(definitionsAt(m, use.start + 2).map((d) => span(d.range)), [at(CONFIG, 'RM-IN', 0)]);
+  assert.deepEqual(referencesAt(m, at(CONFIG, 'RM-IN', 0).end).map((r) => span(r.range)), [use]);
   assert.equal(symbolAt(m, at(CONFIG, 'permit', 0).start), undefined);
 });
 
@@ -173,7 +178,7 @@ router bgp 64999 vrf blue
   assert.equal(m.rejectedRouters.length, 1);
   assert.equal(m.rejectedRouters[0].runningAsn, '64512');
   assert.deepEqual(defs(m, 'neighbor', '10.0.0.5'), []);
-  assert.deepEqual(m.neighborUses.filter((u) => u.resolved === 'unknown').map((u) => u.peerRange), [at(text, '10.0.0.1', 0)]);
+  assert.deepEqual(m.neighborUses.filter((u) => u.resolved === 'unknown').map((u) => span(u.peerRange)), [at(text, '10.0.0.1', 0)]);
 });
 
 test('junk, binary and half-typed input build a model without throwing', () => {

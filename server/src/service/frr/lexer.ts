@@ -4,7 +4,7 @@
  * simply a run of characters other than space and tab.
  */
 import { HASH_SEED, hashStep, MAX_INTERNED_LENGTH, WordInterner } from './intern';
-import type { Token } from './syntax';
+import type { Arg, Token } from './syntax';
 
 export interface LexedLine {
   /** 0-based physical line; both parts of a line split by the 4095-byte rule keep the same number. */
@@ -16,6 +16,74 @@ export interface LexedLine {
   comment: boolean;
   /** Column of the first non-blank character (tabs count as one). */
   indent: number;
+}
+
+/**
+ * A word of the text. It is also the argument a command binds it to when the argument is the word
+ * as written (names, addresses, numbers: nearly all of them), so binding allocates nothing more.
+ */
+export class Word implements Token, Arg {
+  constructor(
+    readonly text: string,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get value(): string {
+    return this.text;
+  }
+
+  get tokens(): Token[] {
+    return [this];
+  }
+}
+
+/**
+ * Every word of a text, in order: texts in one array and offsets in one typed array. A parse keeps
+ * this instead of an object per word, and makes `Word`s for the lines a reader asks about.
+ */
+export class TokenStore {
+  readonly texts: string[] = [];
+  private offsets: Int32Array;
+  private size = 0;
+
+  constructor(expectedWords: number) {
+    this.offsets = new Int32Array(2 * Math.max(32, Math.ceil(expectedWords)));
+  }
+
+  get count(): number {
+    return this.size;
+  }
+
+  push(text: string, start: number, end: number): void {
+    if (this.size * 2 >= this.offsets.length) {
+      const grown = new Int32Array(this.offsets.length * 2);
+      grown.set(this.offsets);
+      this.offsets = grown;
+    }
+    this.texts.push(text);
+    this.offsets[this.size * 2] = start;
+    this.offsets[this.size * 2 + 1] = end;
+    this.size++;
+  }
+
+  start(index: number): number {
+    return this.offsets[index * 2]!;
+  }
+
+  end(index: number): number {
+    return this.offsets[index * 2 + 1]!;
+  }
+
+  /** Words `first` to `first + count - 1`, as new objects. */
+  words(first: number, count: number): Word[] {
+    const out = new Array<Word>(count);
+    for (let i = 0; i < count; i++) {
+      const at = first + i;
+      out[i] = new Word(this.texts[at]!, this.offsets[at * 2]!, this.offsets[at * 2 + 1]!);
+    }
+    return out;
+  }
 }
 
 /**
@@ -32,26 +100,26 @@ const BANG = 33;
 const HASH = 35;
 
 /**
- * Receives each line as plain values: the parser reads lines as they are lexed instead of
- * keeping a second per-line object alive for the whole parse.
+ * Receives each line as plain values, its words being `store` entries `first` to
+ * `first + count - 1`: the parser reads lines as they are lexed.
  */
-export type LineVisitor = (line: number, start: number, end: number, tokens: Token[], comment: boolean, indent: number) => void;
+export type LineVisitor = (line: number, start: number, end: number, first: number, count: number, comment: boolean, indent: number) => void;
 
 /** Every line of `text`; line breaks are LF, CRLF and lone CR (the editor's view of lines). */
 export function lexFrr(text: string): LexedLine[] {
   const lines: LexedLine[] = [];
-  scanFrrLines(text, (line, start, end, tokens, comment, indent) => {
-    lines.push({ line, start, end, tokens, comment, indent });
+  const store = new TokenStore(text.length / 8);
+  scanFrrLines(text, store, (line, start, end, first, count, comment, indent) => {
+    lines.push({ line, start, end, tokens: store.words(first, count), comment, indent });
   });
   return lines;
 }
 
-/** `lexFrr` as a stream: calls `visit` for every line, in order. */
-export function scanFrrLines(text: string, visit: LineVisitor): void {
+/** `lexFrr` as a stream: adds every word to `store` and calls `visit` for every line, in order. */
+export function scanFrrLines(text: string, store: TokenStore, visit: LineVisitor): void {
   const length = text.length;
   // Sized for about one distinct word per 40 characters; a fuller table only stops sharing.
   const words = new WordInterner(length / 40);
-  const scratch: Token[] = [];
   let lineNo = 0;
   let start = 0;
   while (start <= length) {
@@ -63,9 +131,9 @@ export function scanFrrLines(text: string, visit: LineVisitor): void {
     }
     // Every UTF-16 unit takes at most 3 UTF-8 bytes, so only long lines need counting.
     if ((end - start) * 3 > FRR_LINE_BYTES) {
-      visitSplitLine(text, lineNo, start, end, visit, words, scratch);
+      visitSplitLine(text, lineNo, start, end, visit, words, store);
     } else {
-      visitLine(text, lineNo, start, end, visit, words, scratch);
+      visitLine(text, lineNo, start, end, visit, words, store);
     }
     if (end >= length) break;
     start = text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
@@ -81,7 +149,7 @@ function visitSplitLine(
   end: number,
   visit: LineVisitor,
   words: WordInterner,
-  scratch: Token[],
+  store: TokenStore,
 ): void {
   let partStart = start;
   let bytes = 0;
@@ -91,14 +159,14 @@ function visitSplitLine(
     // A character straddling the read boundary goes wholly to the next part: offsets must stay
     // on UTF-16 boundaries, and FRR would reject the broken bytes either way.
     if (bytes + size.bytes > FRR_LINE_BYTES) {
-      visitLine(text, lineNo, partStart, i, visit, words, scratch);
+      visitLine(text, lineNo, partStart, i, visit, words, store);
       partStart = i;
       bytes = 0;
     }
     bytes += size.bytes;
     i += size.units;
   }
-  visitLine(text, lineNo, partStart, end, visit, words, scratch);
+  visitLine(text, lineNo, partStart, end, visit, words, store);
 }
 
 const ONE_UNIT_1 = { bytes: 1, units: 1 };
@@ -118,10 +186,6 @@ function utf8Size(text: string, i: number): { bytes: number; units: number } {
   return ONE_UNIT_3;
 }
 
-/**
- * `scratch` collects the line's tokens: an array grown by `push` keeps room for 17 entries, while
- * the copy `slice` makes is exact, and a parse result holds one per line.
- */
 function visitLine(
   text: string,
   line: number,
@@ -129,10 +193,9 @@ function visitLine(
   end: number,
   visit: LineVisitor,
   words: WordInterner,
-  scratch: Token[],
+  store: TokenStore,
 ): void {
-  const tokens = scratch;
-  let count = 0;
+  const first = store.count;
   let i = start;
   let indent = -1;
   let comment = false;
@@ -156,9 +219,7 @@ function visitLine(
       i++;
       c = text.charCodeAt(i);
     } while (i < end && c !== SPACE && c !== TAB);
-    const word = i - tokenStart <= MAX_INTERNED_LENGTH ? words.word(text, tokenStart, i, hash) : text.slice(tokenStart, i);
-    tokens[count++] = { text: word, start: tokenStart, end: i };
+    store.push(i - tokenStart <= MAX_INTERNED_LENGTH ? words.word(text, tokenStart, i, hash) : text.slice(tokenStart, i), tokenStart, i);
   }
-  const exact = tokens.slice(0, count);
-  visit(line, start, end, exact, comment, indent < 0 ? 0 : indent);
+  visit(line, start, end, first, store.count - first, comment, indent < 0 ? 0 : indent);
 }

@@ -13,10 +13,10 @@ import type { Finding } from '../types';
 import { ALL_COMMANDS, completeArgs } from './commands';
 import type { CommandDef } from './commands/types';
 import { OPAQUE_TREE, openedSubContext, type OpaqueContext } from './commands/unmodelled';
-import { buildNodeTables, Matcher, NodeCommands, type MatchResult } from './grammar/match';
-import { scanFrrLines } from './lexer';
+import { buildNodeTables, Matcher, NodeCommands, type CommandBinding, type MatchResult } from './grammar/match';
+import { scanFrrLines, TokenStore } from './lexer';
 import { isBgpFamily, isBgpSubNode, isLenient, nodeLabel, parentNode } from './nodes';
-import type { Block, CommandMatch, NodeId, ParsedLine, ParseOptions, ParseResult, Token } from './syntax';
+import type { Block, CommandMatch, LineKind, NodeId, ParsedLine, ParseOptions, ParseResult, Token } from './syntax';
 
 interface Frame {
   node: NodeId;
@@ -42,33 +42,51 @@ const NO_CHILDREN: OpaqueContext = { children: {} };
 const TOP_LEVEL_ONLY = new Set(['route-map', 'access-list', 'router', 'line', 'frr', 'debug', 'bgp']);
 const TOP_LEVEL_ONLY_PAIRS = new Set(['ip prefix-list', 'ipv6 prefix-list', 'ipv6 access-list', 'mac access-list', 'key chain']);
 
-function isTopLevelOnly(tokens: Token[]): boolean {
-  if (TOP_LEVEL_ONLY.has(tokens[0]!.text)) return true;
-  return tokens.length > 1 && TOP_LEVEL_ONLY_PAIRS.has(`${tokens[0]!.text} ${tokens[1]!.text}`);
+function isTopLevelOnly(words: readonly string[]): boolean {
+  if (TOP_LEVEL_ONLY.has(words[0]!)) return true;
+  return words.length > 1 && TOP_LEVEL_ONLY_PAIRS.has(`${words[0]!} ${words[1]!}`);
 }
 
 export function parseFrr(text: string, options: ParseOptions = {}): ParseResult {
   return new ConfigReader(text, options).read();
 }
 
+/** What a line's command is made from: a matched shape's binding, or a fixed command (`exit` of an unmodelled block). */
+type CommandSource = CommandBinding | string;
+
+/** The line being read; `finishedLine` turns it into a `Line`. */
+interface Draft {
+  line: number;
+  start: number;
+  end: number;
+  first: number;
+  count: number;
+  kind: LineKind;
+  node: NodeId;
+  nodeAfter: NodeId;
+  block: number;
+  source: CommandSource | undefined;
+  escapedFrom: NodeId | undefined;
+}
+
 class ConfigReader {
   private readonly lines: ParsedLine[] = [];
-  /**
-   * The line being read: the reader settles its fields, then `finishedLine` copies them into one
-   * object literal with exactly the fields that apply (adding `command` later would give every
-   * command line a separate property store, and the lines a mix of shapes).
-   */
-  private readonly draft: ParsedLine = {
+  private readonly store: TokenStore;
+  private readonly draft: Draft = {
     line: 0,
-    range: { start: 0, end: 0 },
-    tokens: [],
+    start: 0,
+    end: 0,
+    first: 0,
+    count: 0,
     kind: 'blank',
     node: 'CONFIG',
     nodeAfter: 'CONFIG',
     block: -1,
-    command: undefined,
+    source: undefined,
     escapedFrom: undefined,
   };
+  /** The current line's words, for the matcher (one array reused for every line). */
+  private readonly words: string[] = [];
   private readonly blocks: Block[] = [];
   private readonly findings: Finding[] = [];
   private readonly stack: Frame[] = [{ node: 'CONFIG', block: -1, indent: -1 }];
@@ -81,10 +99,12 @@ class ConfigReader {
     options: ParseOptions,
   ) {
     this.matcher = new Matcher(options.frrVersion ?? 'any');
+    // About one word per 8 characters of configuration text.
+    this.store = new TokenStore(text.length / 8);
   }
 
   read(): ParseResult {
-    scanFrrLines(this.text, (lineNo, start, end, tokens, comment, indent) => this.readLine(lineNo, start, end, tokens, comment, indent));
+    scanFrrLines(this.text, this.store, (lineNo, start, end, first, count, comment, indent) => this.readLine(lineNo, start, end, first, count, comment, indent));
     return { text: this.text, lines: this.lines, blocks: this.blocks, findings: this.findings };
   }
 
@@ -92,40 +112,49 @@ class ConfigReader {
     return this.stack[this.stack.length - 1]!;
   }
 
-  private readLine(lineNo: number, start: number, end: number, tokens: Token[], comment: boolean, indent: number): void {
+  /** The current line's tokens as objects, for the rare paths that report on them. */
+  private tokens(): Token[] {
+    return this.store.words(this.draft.first, this.draft.count);
+  }
+
+  private readLine(lineNo: number, start: number, end: number, first: number, count: number, comment: boolean, indent: number): void {
     const top = this.top;
     const line = this.draft;
     line.line = lineNo;
-    line.range.start = start;
-    line.range.end = end;
-    line.tokens = tokens;
+    line.start = start;
+    line.end = end;
+    line.first = first;
+    line.count = count;
     line.kind = 'blank';
     line.node = top.node;
     line.nodeAfter = top.node;
     line.block = top.block;
-    line.command = undefined;
+    line.source = undefined;
     line.escapedFrom = undefined;
+    const words = this.words;
+    words.length = count;
+    for (let i = 0; i < count; i++) words[i] = this.store.texts[first + i]!;
     const index = this.lines.length;
     if (this.stopped) {
-      if (tokens.length > 0 || comment) line.kind = 'opaque';
+      if (count > 0 || comment) line.kind = 'opaque';
       line.node = line.nodeAfter = 'CONFIG';
       line.block = -1;
     } else if (comment) {
       line.kind = 'comment';
-    } else if (tokens.length > 0) {
+    } else if (count > 0) {
       if (isLenient(top.node)) this.readLenient(line, index, indent);
       else this.readStrict(line, index);
       this.extendBlocks(line.block, index);
     }
-    this.lines.push(finishedLine(line));
+    this.lines.push(new Line(this.store, line));
   }
 
   /** FRR's walk: the current node, then each enclosing node, until one accepts the line. */
-  private readStrict(line: ParsedLine, index: number): void {
+  private readStrict(line: Draft, index: number): void {
     let failure: MatchResult | undefined;
     let failureDepth = this.stack.length - 1;
     for (let depth = this.stack.length - 1; depth >= 0; depth--) {
-      const result = this.matcher.match(tableFor(this.stack[depth]!.node), line.tokens);
+      const result = this.matcher.match(tableFor(this.stack[depth]!.node), this.words);
       if (result.status === 'full') {
         this.accept(line, index, depth, result);
         return;
@@ -141,19 +170,19 @@ class ConfigReader {
       }
     }
     const node = this.stack[failureDepth]!.node;
-    failure!.expected = this.matcher.explain(tableFor(node), line.tokens, failure!.status);
+    failure!.expected = this.matcher.explain(tableFor(node), this.words, failure!.status);
     this.reject(line, failure!, node);
   }
 
   /** Inside an unmodelled context: its own exits and sub-contexts, clear escapes, else accepted as is. */
-  private readLenient(line: ParsedLine, index: number, indent: number): void {
+  private readLenient(line: Draft, index: number, indent: number): void {
     const top = this.top;
-    const words = line.tokens.map((t) => t.text).join(' ');
+    const words = this.words.join(' ');
     if (top.node === 'OPAQUE') {
-      const first = line.tokens[0]!.text;
+      const first = this.words[0]!;
       if (first === 'exit' || first === 'quit' || first.startsWith('exit-')) {
         line.kind = 'command';
-        line.command = { id: 'exit', negated: false, args: {} };
+        line.source = 'exit';
         this.stack.pop();
         line.nodeAfter = this.top.node;
         this.blocks[top.block]!.last = index;
@@ -161,11 +190,11 @@ class ConfigReader {
       }
       if (first === 'end') {
         line.kind = 'command';
-        line.command = { id: 'end', negated: false, args: {} };
+        line.source = 'end';
         return;
       }
     } else {
-      const own = this.matcher.match(tableFor(top.node), line.tokens);
+      const own = this.matcher.match(tableFor(top.node), this.words);
       if (own.status === 'full') {
         this.accept(line, index, this.stack.length - 1, own);
         return;
@@ -183,10 +212,10 @@ class ConfigReader {
         continue;
       }
       if (isLenient(frame.node)) continue;
-      const result = this.matcher.match(tableFor(frame.node), line.tokens);
+      const result = this.matcher.match(tableFor(frame.node), this.words);
       if (result.status === 'none') continue;
       const leaving = this.stack[depth + 1]!;
-      if (result.status === 'full' && (indent <= leaving.indent || (depth === 0 && isTopLevelOnly(line.tokens)))) {
+      if (result.status === 'full' && (indent <= leaving.indent || (depth === 0 && isTopLevelOnly(this.words)))) {
         this.accept(line, index, depth, result);
         return;
       }
@@ -195,7 +224,7 @@ class ConfigReader {
     line.kind = 'opaque';
   }
 
-  private openOpaque(line: ParsedLine, index: number, context: OpaqueContext, label: string, indent: number): void {
+  private openOpaque(line: Draft, index: number, context: OpaqueContext, label: string, indent: number): void {
     line.kind = 'opaque';
     const parent = this.top;
     const block = this.blocks.push({ node: 'OPAQUE', header: index, last: index, parent: parent.block, label }) - 1;
@@ -205,34 +234,28 @@ class ConfigReader {
   }
 
   /** The line matched in the node at `depth`: leave the contexts above it, then apply the command. */
-  private accept(line: ParsedLine, index: number, depth: number, result: MatchResult): void {
+  private accept(line: Draft, index: number, depth: number, result: MatchResult): void {
     const def = result.def!;
-    const command = result.command!;
-    completeArgs(command);
     const innermost = this.top;
     const innermostDepth = this.stack.length - 1;
     const frame = this.stack[depth]!;
     this.stack.length = depth + 1;
     line.kind = 'command';
-    line.command = command;
+    line.source = result.binding!;
     line.node = frame.node;
     line.block = frame.block;
     if (depth < innermostDepth) {
       line.escapedFrom = innermost.node;
-      this.warnEscape(line, def, innermost.node, frame.node);
+      this.warnEscape(def, innermost.node, frame.node);
     }
-    if (def.exitsTo) this.exit(line, index, def, command);
-    else if (def.enters) this.enter(line, index, def.enters, result.label ?? '', this.indentOf(line));
+    if (def.exitsTo) this.exit(line, index, def);
+    else if (def.enters) this.enter(line, index, def.enters, result.label ?? '', this.store.start(line.first) - line.start);
     line.nodeAfter = this.top.node;
   }
 
-  private indentOf(line: ParsedLine): number {
-    return line.tokens[0]!.start - line.range.start;
-  }
-
-  private exit(line: ParsedLine, index: number, def: CommandDef, command: CommandMatch): void {
+  private exit(line: Draft, index: number, def: CommandDef): void {
     if (this.stack.length === 1) {
-      if (command.id === 'exit') this.earlyExit(line);
+      if (def.id === 'exit') this.earlyExit();
       return;
     }
     const target = def.exitsTo === 'PARENT' ? undefined : def.exitsTo;
@@ -243,17 +266,23 @@ class ConfigReader {
     } while (target !== undefined && this.stack.length > 1 && this.top.node !== target);
   }
 
-  private earlyExit(line: ParsedLine): void {
+  /** The offsets of the current line's words. */
+  private wordsRange(): { start: number; end: number } {
+    const { first, count } = this.draft;
+    return { start: this.store.start(first), end: this.store.end(first + count - 1) };
+  }
+
+  private earlyExit(): void {
     this.stopped = true;
     this.findings.push({
       code: 'frr/early-exit',
       severity: 'warning',
-      range: { start: line.tokens[0]!.start, end: line.tokens[line.tokens.length - 1]!.end },
+      range: this.wordsRange(),
       message: '`exit` at top level ends the configuration: FRR reads nothing after this line.',
     });
   }
 
-  private enter(line: ParsedLine, index: number, node: NodeId, label: string, indent: number): void {
+  private enter(line: Draft, index: number, node: NodeId, label: string, indent: number): void {
     if (node === 'OPAQUE') {
       this.openOpaque(line, index, OPAQUE_TREE[label] ?? NO_CHILDREN, label, indent);
       line.kind = 'command';
@@ -279,25 +308,23 @@ class ConfigReader {
     }
   }
 
-  private warnEscape(line: ParsedLine, def: CommandDef, from: NodeId, to: NodeId): void {
+  private warnEscape(def: CommandDef, from: NodeId, to: NodeId): void {
     // Only lines a user plausibly meant for the address-family: ordinary top-level lines that end a
     // route-map or router block (MetalLB relies on those), and openers of a sibling context, are fine.
     if (!isBgpSubNode(from) || !isBgpFamily(to) || def.enters || def.exitsTo) return;
-    const first = line.tokens[0]!;
-    const last = line.tokens[line.tokens.length - 1]!;
     this.findings.push({
       code: 'frr/context-escape',
       severity: 'warning',
-      range: { start: first.start, end: last.end },
+      range: this.wordsRange(),
       message:
         `Not valid in ${nodeLabel(from)}: FRR applies this line at ${nodeLabel(to)} level ` +
         `and silently leaves ${nodeLabel(from)}.`,
     });
   }
 
-  private reject(line: ParsedLine, failure: MatchResult, node: NodeId): void {
+  private reject(line: Draft, failure: MatchResult, node: NodeId): void {
     line.kind = 'error';
-    const tokens = line.tokens;
+    const tokens = this.tokens();
     let range;
     let message;
     if (failure.status === 'incomplete') {
@@ -320,27 +347,57 @@ class ConfigReader {
   }
 }
 
-/** The finished line, with the fields in the order readers have always seen them. */
-function finishedLine(d: ParsedLine): ParsedLine {
-  const start = d.range.start;
-  const end = d.range.end;
-  if (d.command === undefined) {
-    return { line: d.line, range: { start, end }, tokens: d.tokens, kind: d.kind, node: d.node, nodeAfter: d.nodeAfter, block: d.block };
+/**
+ * A read line. It keeps numbers and the shared binding of its shape, and makes its range, tokens
+ * and command on request: a parse holds one line per line of text, and objects for every word and
+ * argument of every line would be most of what it holds (and most of the garbage collector's work).
+ */
+class Line implements ParsedLine {
+  readonly line: number;
+  private readonly start: number;
+  private readonly end: number;
+  private readonly first: number;
+  private readonly count: number;
+  readonly kind: LineKind;
+  readonly node: NodeId;
+  readonly nodeAfter: NodeId;
+  readonly block: number;
+  private readonly source: CommandSource | undefined;
+  readonly escapedFrom: NodeId | undefined;
+
+  constructor(
+    private readonly store: TokenStore,
+    draft: Draft,
+  ) {
+    this.line = draft.line;
+    this.start = draft.start;
+    this.end = draft.end;
+    this.first = draft.first;
+    this.count = draft.count;
+    this.kind = draft.kind;
+    this.node = draft.node;
+    this.nodeAfter = draft.nodeAfter;
+    this.block = draft.block;
+    this.source = draft.source;
+    this.escapedFrom = draft.escapedFrom;
   }
-  if (d.escapedFrom === undefined) {
-    return { line: d.line, range: { start, end }, tokens: d.tokens, kind: d.kind, node: d.node, nodeAfter: d.nodeAfter, block: d.block, command: d.command };
+
+  get range(): { start: number; end: number } {
+    return { start: this.start, end: this.end };
   }
-  return {
-    line: d.line,
-    range: { start, end },
-    tokens: d.tokens,
-    kind: d.kind,
-    node: d.node,
-    nodeAfter: d.nodeAfter,
-    block: d.block,
-    command: d.command,
-    escapedFrom: d.escapedFrom,
-  };
+
+  get tokens(): Token[] {
+    return this.store.words(this.first, this.count);
+  }
+
+  get command(): CommandMatch | undefined {
+    const source = this.source;
+    if (source === undefined) return undefined;
+    if (typeof source === 'string') return { id: source, negated: false, args: {} };
+    const command = source.bind(this.tokens);
+    completeArgs(command);
+    return command;
+  }
 }
 
 /** `: expected <deny|permit>`, or nothing when the grammar allows too much to list usefully. */

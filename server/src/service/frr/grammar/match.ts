@@ -9,6 +9,7 @@
 import type { FrrVersion } from '../../types';
 import type { CommandDef } from '../commands/types';
 import type { Arg, CommandMatch, NodeId, Token } from '../syntax';
+import { Word } from '../lexer';
 import { keywordRegistryVersion, keywordShape, mayBeTyped, PLAIN_SHAPE, registerKeyword, typedShape } from './shapes';
 import { compileSpec, describePosition, type Position, type PositionKind } from './spec';
 import * as tokenTypes from './tokens';
@@ -38,9 +39,35 @@ interface Outcome {
   status: MatchStatus;
   failedAt: number;
   /** For full matches: the command and the positions its words took. */
-  command?: CompiledCommand;
-  path?: Position[];
+  binding?: CommandBinding;
   label?: string;
+}
+
+/**
+ * A full match of one line shape: the command and the position each word took. Every line of the
+ * shape shares it, and binds its own words only when its command is read.
+ */
+export class CommandBinding {
+  constructor(
+    readonly def: CommandDef,
+    private readonly path: readonly Position[],
+  ) {}
+
+  /** The command's named arguments for `words` (the line's tokens, of this binding's shape). */
+  bind(words: readonly Token[]): CommandMatch {
+    const path = this.path;
+    const args: Record<string, Arg> = {};
+    for (let i = 0; i < path.length; i++) {
+      const pos = path[i]!;
+      if (pos.bind === undefined) continue;
+      const word = words[i]!;
+      const value = pos.kind === 'keyword' ? pos.text : word.text;
+      const arg = args[pos.bind];
+      if (arg) args[pos.bind] = new BoundArg(`${arg.value} ${value}`, [...arg.tokens, word]);
+      else args[pos.bind] = word instanceof Word && value === word.text ? word : new BoundArg(value, [word]);
+    }
+    return { id: this.def.id, negated: path.length > 0 && path[0]!.negation, args };
+  }
 }
 
 /** Beyond this many distinct shapes per node (or words), a memo starts over rather than grow. */
@@ -49,7 +76,7 @@ const MEMO_LIMIT = 50_000;
 export interface MatchResult {
   status: MatchStatus;
   def?: CommandDef;
-  command?: CommandMatch;
+  binding?: CommandBinding;
   /** Index of the word the line failed at (no match, ambiguous), or the word count (incomplete). */
   failedAt: number;
   /** What the grammar accepts at `failedAt`; filled by `Matcher.explain`. */
@@ -176,12 +203,12 @@ export class NodeCommands {
    * anchor keyword no later word abbreviates are left out; the caller still checks the first word
    * and the other mandatory keywords.
    */
-  candidates(words: readonly Token[], stamp: number, out: CompiledCommand[], prefilter: boolean): void {
+  candidates(words: readonly string[], stamp: number, out: CompiledCommand[], prefilter: boolean): void {
     if (prefilter) {
-      this.unanchored.collect(words[0]!.text, stamp, out);
-      for (let i = 1; i < words.length; i++) this.anchored.collect(words[i]!.text, stamp, out);
+      this.unanchored.collect(words[0]!, stamp, out);
+      for (let i = 1; i < words.length; i++) this.anchored.collect(words[i]!, stamp, out);
     } else {
-      this.first.collect(words[0]!.text, stamp, out);
+      this.first.collect(words[0]!, stamp, out);
     }
     for (const command of this.unindexed) {
       if (command.stamp === stamp) continue;
@@ -266,7 +293,7 @@ const KIND_COUNT = 10;
  * nothing per word.
  */
 export class Matcher {
-  private words: Token[] = [];
+  private words: readonly string[] = [];
   private command: CompiledCommand | undefined;
   private readonly path: Position[] = [];
   /** The best complete path so far: its first `bestLength` entries (a reused buffer). */
@@ -296,14 +323,14 @@ export class Matcher {
 
   constructor(private readonly version: FrrVersion = 'any') {}
 
-  match(node: NodeCommands, words: Token[]): MatchResult {
+  match(node: NodeCommands, words: readonly string[]): MatchResult {
     const outcome = this.outcome(node, words);
     if (outcome.status === 'full') {
-      const command = outcome.command!;
+      const binding = outcome.binding!;
       return {
         status: 'full',
-        def: command.def,
-        command: bind(command, outcome.path!, words),
+        def: binding.def,
+        binding,
         failedAt: -1,
         expected: [],
         label: outcome.label,
@@ -313,7 +340,7 @@ export class Matcher {
   }
 
   /** The outcome for `words` in `node`, walked once per shape. */
-  private outcome(node: NodeCommands, words: Token[]): Outcome {
+  private outcome(node: NodeCommands, words: readonly string[]): Outcome {
     if (words.length === 0) return this.walkOutcome(node, words);
     let byShape = this.outcomes.get(node);
     if (!byShape) {
@@ -330,14 +357,14 @@ export class Matcher {
     return outcome;
   }
 
-  private lineShape(words: Token[]): string {
+  private lineShape(words: readonly string[]): string {
     if (this.shapesVersion !== keywordRegistryVersion() || this.typedShapes.size >= MEMO_LIMIT) {
       this.typedShapes.clear();
       this.shapesVersion = keywordRegistryVersion();
     }
     let key = '';
     for (let i = 0; i < words.length; i++) {
-      const shape = this.wordShape(words[i]!.text);
+      const shape = this.wordShape(words[i]!);
       key = i === 0 ? shape : `${key} ${shape}`;
     }
     return key;
@@ -355,15 +382,14 @@ export class Matcher {
     return shape;
   }
 
-  private walkOutcome(node: NodeCommands, words: Token[]): Outcome {
+  private walkOutcome(node: NodeCommands, words: readonly string[]): Outcome {
     this.run(node, words, false, true);
     if (!this.bestCommand) this.run(node, words, false, false);
     if (this.bestCommand && !this.ambiguous) {
       return {
         status: 'full',
         failedAt: -1,
-        command: this.bestCommand,
-        path: this.best.slice(0, this.bestLength),
+        binding: new CommandBinding(this.bestCommand.def, this.best.slice(0, this.bestLength)),
         label: this.bestCommand.def.enters ? leadingKeywords(this.best, this.bestLength) : undefined,
       };
     }
@@ -377,8 +403,7 @@ export class Matcher {
         return {
           status: 'full',
           failedAt: -1,
-          command: this.incomplete,
-          path: this.incompletePath.slice(0, this.incompleteLength),
+          binding: new CommandBinding(this.incomplete.def, this.incompletePath.slice(0, this.incompleteLength)),
           label: leadingKeywords(this.incompletePath, this.incompleteLength),
         };
       }
@@ -391,7 +416,7 @@ export class Matcher {
    * What the grammar accepts where `words` stop matching in `node`: a second, slower pass that only
    * lines reported as errors pay for.
    */
-  explain(node: NodeCommands, words: Token[], status: MatchStatus): string[] {
+  explain(node: NodeCommands, words: readonly string[], status: MatchStatus): string[] {
     this.explainIncomplete = status === 'incomplete';
     this.run(node, words, true, false);
     return [...this.expected];
@@ -401,7 +426,7 @@ export class Matcher {
    * `prefilter` skips commands whose mandatory keywords the line lacks; it can only hide
    * incomplete matches, so failures are re-run without it.
    */
-  private run(node: NodeCommands, words: Token[], collect: boolean, prefilter: boolean): void {
+  private run(node: NodeCommands, words: readonly string[], collect: boolean, prefilter: boolean): void {
     this.words = words;
     const cacheSize = words.length * KIND_COUNT;
     if (this.levelCache.length < cacheSize) this.levelCache = new Uint8Array(cacheSize);
@@ -434,7 +459,7 @@ export class Matcher {
   private hasKeywords(keywords: readonly string[]): boolean {
     for (const keyword of keywords) {
       let found = false;
-      for (let i = 1; i < this.words.length && !found; i++) found = keyword.startsWith(this.words[i]!.text);
+      for (let i = 1; i < this.words.length && !found; i++) found = keyword.startsWith(this.words[i]!);
       if (!found) return false;
     }
     return true;
@@ -442,11 +467,11 @@ export class Matcher {
 
   /** matchLevel, memoised per word for the typed kinds. */
   private level(pos: Position, n: number): MatchLevel {
-    if (pos.kind === 'keyword' || pos.kind === 'variable' || pos.kind === 'range') return matchLevel(pos, this.words[n]!.text);
+    if (pos.kind === 'keyword' || pos.kind === 'variable' || pos.kind === 'range') return matchLevel(pos, this.words[n]!);
     const slot = n * KIND_COUNT + KIND_INDEX[pos.kind];
     const cached = this.levelCache[slot]!;
     if (cached !== 0) return (cached - 1) as MatchLevel;
-    const level = matchLevel(pos, this.words[n]!.text);
+    const level = matchLevel(pos, this.words[n]!);
     this.levelCache[slot] = level + 1;
     return level;
   }
@@ -529,7 +554,7 @@ export class Matcher {
         if (d !== 0) return d;
         continue;
       }
-      const word = this.words[i]!.text;
+      const word = this.words[i]!;
       const d = matchLevel(a, word) - matchLevel(b, word);
       if (d !== 0) return d;
     }
@@ -553,23 +578,12 @@ export class Matcher {
   }
 }
 
-/** The command's named arguments: `path[i]` is the position word `i` took. */
-function bind(command: CompiledCommand, path: readonly Position[], words: readonly Token[]): CommandMatch {
-  const args: Record<string, Arg> = {};
-  for (let i = 0; i < path.length; i++) {
-    const pos = path[i]!;
-    if (pos.bind === undefined) continue;
-    const word = words[i]!;
-    const value = pos.kind === 'keyword' ? pos.text : word.text;
-    const arg = args[pos.bind];
-    if (arg) {
-      arg.value += ` ${value}`;
-      arg.tokens.push(word);
-    } else {
-      args[pos.bind] = { value, tokens: [word] };
-    }
-  }
-  return { id: command.def.id, negated: path.length > 0 && path[0]!.negation, args };
+/** An argument that is not one word as written: an abbreviated keyword, or several words. */
+class BoundArg implements Arg {
+  constructor(
+    public value: string,
+    readonly tokens: Token[],
+  ) {}
 }
 
 function leadingKeywords(path: readonly Position[], length: number): string {

@@ -7,9 +7,14 @@ export function symbolKey(ref: SymbolRef): string {
   return `${ref.kind}|${ref.scope}|${ref.name}`;
 }
 
+/**
+ * A one-word argument's range is its token itself: the model keeps a range for every definition
+ * and reference, and a copy of each token's offsets would double what it retains.
+ */
 export function argRange(arg: Arg): OffsetRange {
   const first = arg.tokens[0];
   const last = arg.tokens[arg.tokens.length - 1];
+  if (first && first === last) return first;
   return first && last ? { start: first.start, end: last.end } : { start: 0, end: 0 };
 }
 
