@@ -7,6 +7,9 @@ import type { CommandMatch, ParsedLine } from '../syntax';
 import { appended, argRange } from './symbols';
 import type { Clause, RouteMap, RouteMapEntry } from './types';
 
+/** Most entries have no match or no set clause: they share this until their first one. */
+const NO_CLAUSES: ReadonlyMap<string, Clause> = new Map();
+
 export class RouteMapBuilder {
   private readonly maps = new Map<string, Map<number, RouteMapEntry>>();
 
@@ -30,7 +33,7 @@ export class RouteMapBuilder {
     const seq = Number(seqText);
     let entry = entries.get(seq);
     if (!entry) {
-      entry = { name, seq, action, headers: [], matches: new Map(), sets: new Map(), replaced: [], jumps: [] };
+      entry = { name, seq, action, headers: [], matches: NO_CLAUSES, sets: NO_CLAUSES, replaced: [], jumps: [] };
       entries.set(seq, entry);
     }
     entry.action = action;
@@ -47,8 +50,8 @@ export class RouteMapBuilder {
   /** A line inside a route-map entry. */
   clause(entry: RouteMapEntry, line: ParsedLine, index: number, command: CommandMatch): void {
     const clause: Clause = { kind: command.id, line: index, range: line.range, args: command.args };
-    if (command.id.startsWith('rmap-match-')) this.apply(entry, entry.matches, clause, command.negated);
-    else if (command.id.startsWith('rmap-set-')) this.apply(entry, entry.sets, clause, command.negated);
+    if (command.id.startsWith('rmap-match-')) entry.matches = this.apply(entry, entry.matches, clause, command.negated);
+    else if (command.id.startsWith('rmap-set-')) entry.sets = this.apply(entry, entry.sets, clause, command.negated);
     else if (!command.negated && (command.id === 'rmap-on-match-goto' || command.id === 'rmap-continue')) {
       const seqArg = command.args.seq;
       const target = seqArg && /^\d+$/.test(seqArg.value) ? Number(seqArg.value) : undefined;
@@ -62,14 +65,17 @@ export class RouteMapBuilder {
     }
   }
 
-  private apply(entry: RouteMapEntry, clauses: Map<string, Clause>, clause: Clause, negated: boolean): void {
+  /** The entry's clauses of one sort after `clause`. */
+  private apply(entry: RouteMapEntry, current: ReadonlyMap<string, Clause>, clause: Clause, negated: boolean): ReadonlyMap<string, Clause> {
+    const clauses = current === NO_CLAUSES ? new Map<string, Clause>() : (current as Map<string, Clause>);
     if (negated) {
       clauses.delete(clause.kind);
-      return;
+      return clauses;
     }
     const previous = clauses.get(clause.kind);
     if (previous) entry.replaced.push({ clause: previous, by: clause });
     clauses.set(clause.kind, clause);
+    return clauses;
   }
 
   finish(): Map<string, RouteMap> {

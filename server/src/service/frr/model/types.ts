@@ -90,8 +90,8 @@ export interface RouteMapEntry {
   action: 'permit' | 'deny';
   headers: RouteMapHeader[];
   /** Effective clauses by kind: a later clause of one kind replaces the earlier one. */
-  matches: Map<string, Clause>;
-  sets: Map<string, Clause>;
+  matches: ReadonlyMap<string, Clause>;
+  sets: ReadonlyMap<string, Clause>;
   /** Clauses that a later one of the same kind replaced. */
   replaced: { clause: Clause; by: Clause }[];
   /** `on-match goto N` / `continue [N]` lines. */
