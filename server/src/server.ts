@@ -193,7 +193,7 @@ connection.onInitialized(() => {
   });
 });
 
-registerFeatures({ connection, documents, workspace, contained });
+registerFeatures({ connection, workspace, positions, contained });
 
 type RuleSetting = 'off' | Finding['severity'];
 const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'information', 'hint'];

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { completions, type CompletionItem } from '../../server/src/service/features/completion';
+import { completions, sortedCompletions, type CompletionItem } from '../../server/src/service/features/completion';
 import { cursor, extrasYaml, PEERS_YAML, workspace } from './helpers';
 
 function complete(files: Record<string, string>, uri: string): { items: CompletionItem[]; text: string } {
@@ -128,4 +128,34 @@ test('junk, huge and half-typed input never throws', () => {
   const ws = workspace({ 'a.frr': 'route-map x permit 10\n' });
   assert.deepEqual(completions(ws, 'missing.frr', 0), []);
   assert.ok(Array.isArray(completions(ws, 'a.frr', 10_000)));
+});
+
+test('the items taken one by one are the whole list sorted by sortText, each label once at its best rank', () => {
+  const bySortText = (a: CompletionItem, b: CompletionItem) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0);
+  const frr = [
+    ...Array.from({ length: 300 }, (_, i) => `route-map map-${i} permit 10`),
+    'route-map 10.0.0.1-in permit 10',
+    'router bgp 64512',
+    ' neighbor group peer-group',
+    ' neighbor 192.0.2.1 remote-as 64513',
+    ' address-family ipv4 unicast',
+    '  neighbor ‸',
+  ].join('\n');
+  const cases: Record<string, string>[] = [
+    { 'a.frr': frr },
+    { 'peers.yaml': PEERS_YAML, 'a.frr': frr.replace('  neighbor ‸', 'route-map ‸') },
+    { 'peers.yaml': PEERS_YAML, 'a.frr': frr.replace('  neighbor ‸', 'route-map map-2‸') },
+    { 'peers.yaml': PEERS_YAML, 'extras.yaml': extrasYaml('route-map 10.0.0.1-in permit 10\nroute-map ‸\n') },
+    { 'p.yaml': 'apiVersion: metallb.io/v1beta2\nkind: BGPPeer\nspec:\n  dynamicASN: ‸\n' },
+  ];
+  for (const files of cases) {
+    const uri = Object.keys(files).find((name) => files[name]!.includes('‸'))!;
+    const at = cursor(files[uri]!);
+    const ws = workspace({ ...files, [uri]: at.text });
+    const all = completions(ws, uri, at.offset);
+    assert.deepEqual([...sortedCompletions(ws, uri, at.offset)], [...all].sort(bySortText));
+    assert.equal(new Set(labels(all)).size, all.length);
+  }
+  const taken = completions(workspace({ 'peers.yaml': PEERS_YAML, 'a.frr': cursor(cases[1]!['a.frr']!).text }), 'a.frr', cursor(cases[1]!['a.frr']!).offset);
+  assert.equal(taken.find((item) => item.label === '10.0.0.1-in')?.kind, 'peer-name', 'an existing override is still offered as the peer’s');
 });

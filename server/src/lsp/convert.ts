@@ -15,9 +15,16 @@ export class Positions {
 
   document(uri: string): TextDocument | undefined {
     const open = this.documents.get(uri);
-    if (open) return open;
+    // A copy kept for a file now open, or gone from the workspace, would only hold its old text.
+    if (open) {
+      this.closed.delete(uri);
+      return open;
+    }
     const text = this.workspace.text(uri);
-    if (text === undefined) return undefined;
+    if (text === undefined) {
+      this.closed.delete(uri);
+      return undefined;
+    }
     let cached = this.closed.get(uri);
     if (!cached || cached.getText() !== text) {
       cached = TextDocument.create(uri, 'plaintext', 0, text);

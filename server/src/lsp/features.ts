@@ -14,12 +14,10 @@ import {
   SymbolKind,
   type CodeAction,
   type Connection,
-  type TextDocuments,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeLenses } from '../service/features/codeLens';
-import { completions, type CompletionKind } from '../service/features/completion';
+import { sortedCompletions, type CompletionItem as ServiceCompletionItem, type CompletionKind } from '../service/features/completion';
 import { foldingRanges } from '../service/features/folding';
 import { formatFrr } from '../service/features/formatting';
 import { generateExtrasEdit } from '../service/features/generateExtras';
@@ -29,14 +27,15 @@ import { semanticTokens, TOKEN_TYPES } from '../service/features/semanticTokens'
 import { documentSymbols, type OutlineSymbol } from '../service/features/symbols';
 import type { Finding, TextEdit } from '../service/types';
 import type { Workspace } from '../service/workspace';
-import { Positions } from './convert';
+import type { Positions } from './convert';
 
 export const GENERATE_EXTRAS_COMMAND = 'frrMetallb.server.generateExtras';
 
 interface Context {
   connection: Connection;
-  documents: TextDocuments<TextDocument>;
   workspace: Workspace;
+  /** The server's own: one cache of closed documents' line offsets, not one per user. */
+  positions: Positions;
   contained: <T>(what: string, fallback: T, run: () => T) => T;
 }
 
@@ -74,8 +73,7 @@ function fuzzyMatches(typed: string, label: string): boolean {
   return true;
 }
 
-export function registerFeatures({ connection, documents, workspace, contained }: Context): void {
-  const positions = new Positions(documents, workspace);
+export function registerFeatures({ connection, workspace, positions, contained }: Context): void {
   const offsetOf = (uri: string, position: { line: number; character: number }) => positions.document(uri)?.offsetAt(position) ?? 0;
 
   const toWorkspaceEdit = (edits: readonly TextEdit[], defaultUri: string): WorkspaceEdit => {
@@ -93,10 +91,17 @@ export function registerFeatures({ connection, documents, workspace, contained }
       const uri = params.textDocument.uri;
       const offset = offsetOf(uri, params.position);
       const text = positions.document(uri)?.getText() ?? '';
-      const matching = completions(workspace.index(), uri, offset)
-        .filter((item) => fuzzyMatches(text.slice(item.range.start, offset), item.label))
-        .sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
-      const items = matching.slice(0, MAX_COMPLETION_ITEMS);
+      const items: ServiceCompletionItem[] = [];
+      let isIncomplete = false;
+      for (const item of sortedCompletions(workspace.index(), uri, offset)) {
+        if (!fuzzyMatches(text.slice(item.range.start, offset), item.label)) continue;
+        // A large config can offer thousands of names; the client asks again as the user types.
+        if (items.length === MAX_COMPLETION_ITEMS) {
+          isIncomplete = true;
+          break;
+        }
+        items.push(item);
+      }
       const list = items.map((item): CompletionItem => ({
         label: item.label,
         kind: COMPLETION_KIND[item.kind],
@@ -107,8 +112,7 @@ export function registerFeatures({ connection, documents, workspace, contained }
         insertTextFormat: item.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
         textEdit: { range: positions.range(uri, item.range), newText: item.insertText },
       }));
-      // A large config can offer thousands of names; the client asks again as the user types.
-      return { isIncomplete: matching.length > items.length, items: list };
+      return { isIncomplete, items: list };
     }),
   );
 

@@ -12,7 +12,7 @@ import { frrConfigurationInput, renderFrrK8sNode } from './metallb/frrk8s';
 import { buildInternalConfig } from './metallb/build';
 import { analyzeExtrasContext } from './rules/metallb/analyze';
 import { buildExtrasContext, type ExtrasContext } from './metallb/extras/context';
-import { buildWorkspaceIndex, indexDocument, type DocumentInput, type WorkspaceDocument, type WorkspaceIndex } from './features/workspaceIndex';
+import { buildWorkspaceIndex, indexDocument, type FrrView, type WorkspaceDocument, type WorkspaceIndex } from './features/workspaceIndex';
 import { listNodes, type NodeListing } from './metallb/nodes';
 import { renderFrrConf, type MetalLBVersion } from './metallb/render';
 import { LATEST_METALLB_VERSION } from './metallb/render/version';
@@ -160,20 +160,39 @@ export class Workspace {
     if (this.indexCache?.revision === this.revision) return this.indexCache.index;
     const { frrVersion } = this.options;
     const documents = [...this.entries.values()].map((entry) => {
-      if (!entry.indexed) {
-        const input: DocumentInput = { uri: entry.uri, kind: entry.kind, text: entry.text };
-        if (entry.kind === 'frr') {
-          const check = this.frrCheck(entry);
-          input.parse = check.parse;
-          input.model = check.model;
-        } else input.manifest = this.manifest(entry);
-        entry.indexed = indexDocument(input, { frrVersion });
-      }
+      entry.indexed ??=
+        entry.kind === 'frr'
+          ? this.frrDocument(entry)
+          : indexDocument({ uri: entry.uri, kind: entry.kind, text: entry.text, manifest: this.manifest(entry) }, { frrVersion });
       return entry.indexed;
     });
     const index = buildWorkspaceIndex(documents, { frrVersion, extras: this.extrasContext() });
     this.indexCache = { revision: this.revision, index };
     return index;
+  }
+
+  /**
+   * An FRR file as the editor features see it, its view made from the file's check when first
+   * read: FRR files do not see one another, so a request in one never needs another one checked.
+   */
+  private frrDocument(entry: Entry): WorkspaceDocument {
+    const { uri, text } = entry;
+    const check = () => this.frrCheck(entry);
+    const frrVersion = this.options.frrVersion;
+    let view: FrrView | undefined;
+    return {
+      uri,
+      kind: 'frr',
+      text,
+      embedded: [],
+      get frr() {
+        if (!view) {
+          const { parse, model } = check();
+          view = indexDocument({ uri, kind: 'frr', text, parse, model }, { frrVersion }).frr;
+        }
+        return view;
+      },
+    };
   }
 
   /** The FRR parse of an FRR document (cached by version). */

@@ -11,7 +11,7 @@ import type { FrrVersion, OffsetRange } from '../types';
 import { commandDescription, readableSpec } from './commandDocs';
 import { embeddedSpelling } from './embeddedOffsets';
 import { cursorLine, nextPositions, type NextPosition } from './grammarCursor';
-import { routeMapSeqs, prefixListSeqs, namesOfKind } from './scopeSymbols';
+import { lowerBound, routeMapSeqs, prefixListSeqs, namesOfKind } from './scopeSymbols';
 import { yamlCompletions } from './yamlCompletion';
 import { frrViewAt, toDocumentRange, type FrrView, type PeerIdentity, type WorkspaceIndex } from './workspaceIndex';
 
@@ -35,12 +35,28 @@ export interface CompletionOptions {
   frrVersion?: FrrVersion;
 }
 
+const bySortText = (a: { sortText: string }, b: { sortText: string }) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0);
+
+/** Every item: FRR ones in sortText order, YAML ones in the order the schema gives them. */
 export function completions(index: WorkspaceIndex, uri: string, offset: number, options: CompletionOptions = {}): CompletionItem[] {
   const doc = index.byUri.get(uri);
   if (!doc) return [];
   const at = frrViewAt(doc, offset);
-  if (at) return frrCompletions(index, at.view, at.offset, options);
+  if (at) return [...frrCompletions(index, at.view, at.offset, options)];
   if (doc.kind === 'yaml') return yamlCompletions(index, doc, offset);
+  return [];
+}
+
+/**
+ * The same items in sortText order (a stable sort), made as the caller takes them: a client that
+ * shows the first few hundred does not pay for the thousands of names a large config defines.
+ */
+export function sortedCompletions(index: WorkspaceIndex, uri: string, offset: number, options: CompletionOptions = {}): Iterable<CompletionItem> {
+  const doc = index.byUri.get(uri);
+  if (!doc) return [];
+  const at = frrViewAt(doc, offset);
+  if (at) return frrCompletions(index, at.view, at.offset, options);
+  if (doc.kind === 'yaml') return yamlCompletions(index, doc, offset).sort(bySortText);
   return [];
 }
 
@@ -57,7 +73,7 @@ const DEFINED_BY: Record<string, SymbolKind> = {
   'bfd-profile|name': 'bfd-profile',
 };
 
-function frrCompletions(index: WorkspaceIndex, view: FrrView, offset: number, options: CompletionOptions): CompletionItem[] {
+function frrCompletions(index: WorkspaceIndex, view: FrrView, offset: number, options: CompletionOptions): Iterable<CompletionItem> {
   const cursor = cursorLine(view.parse, offset);
   const positions = nextPositions(cursor.words, cursor.nodes, options.frrVersion);
   const builder = new ItemBuilder(view, cursor.replace, cursor.partial);
@@ -73,7 +89,7 @@ function frrCompletions(index: WorkspaceIndex, view: FrrView, offset: number, op
     if (next.depth === 0 || cursor.words.length > 0) namesFor(index, view, next, builder);
     builder.placeholder(next);
   }
-  return builder.items();
+  return builder.sorted();
 }
 
 function namesFor(index: WorkspaceIndex, view: FrrView, next: NextPosition, builder: ItemBuilder): void {
@@ -87,26 +103,27 @@ function namesFor(index: WorkspaceIndex, view: FrrView, next: NextPosition, buil
   const defined = DEFINED_BY[`${id}|${bind}`];
   if (defined) {
     if (defined === 'route-map' && !next.negated) peerRouteMapNames(index, view, builder);
-    for (const name of namesOfKind(index, view, defined)) builder.name(name, `existing ${defined}`, '2');
+    builder.names(namesOfKind(index, view, defined), `existing ${defined}`, '2');
     return;
   }
   for (const spec of referenceSpecs(id, next.node)) {
     if (spec.arg !== bind) continue;
-    for (const name of namesOfKind(index, view, spec.kind)) builder.name(name, spec.kind, '0');
+    builder.names(namesOfKind(index, view, spec.kind), spec.kind, '0');
   }
   if (bind === 'peer' && id.startsWith('neighbor-')) {
-    for (const name of namesOfKind(index, view, 'neighbor')) builder.name(name, 'neighbor', '1');
-    for (const name of namesOfKind(index, view, 'peer-group')) builder.name(name, 'peer-group', '1');
+    builder.names(namesOfKind(index, view, 'neighbor'), 'neighbor', '1');
+    builder.names(namesOfKind(index, view, 'peer-group'), 'peer-group', '1');
   }
 }
 
 /** `<ID>-in` / `<ID>-out` for every BGPPeer: the peers still without an `-in` override first. */
 function peerRouteMapNames(index: WorkspaceIndex, view: FrrView, builder: ItemBuilder): void {
-  const existing = new Set(namesOfKind(index, view, 'route-map'));
+  if (index.peers.length === 0) return;
+  const existing = namesOfKind(index, view, 'route-map');
   for (const peer of index.peers) {
     const source = `BGPPeer ${peer.name}${peer.uri ? ` (${basename(peer.uri)})` : ''}`;
     const inName = `${peer.id}-in`;
-    const missing = !existing.has(inName);
+    const missing = existing[lowerBound(existing, inName)] !== inName;
     builder.peerName(inName, source, missing ? '0' : '1', inDoc(peer, missing));
     builder.peerName(`${peer.id}-out`, source, '3', outDoc(peer));
   }
@@ -156,9 +173,36 @@ function basename(uri: string): string {
   return uri.slice(uri.lastIndexOf('/') + 1);
 }
 
-/** Collects items once per label, in document coordinates. */
+/** Names offered alike (one kind, detail and rank), sorted: the ones starting with the typed word are `names[from..to)`. */
+interface NameRun {
+  names: readonly string[];
+  from: number;
+  to: number;
+  detail: string;
+  rank: string;
+  /** When the run was added: of two items with one label and one sortText, the earlier one is kept. */
+  order: number;
+}
+
+/** An item or a run's name, as `sorted()` merges them; the item itself is made only when taken. */
+interface Entry {
+  label: string;
+  sortText: string;
+  order: number;
+  item: () => CompletionItem;
+}
+
+const before = (a: Entry, b: Entry) => a.sortText < b.sortText || (a.sortText === b.sortText && a.order < b.order);
+
+/**
+ * Collects items once per label, in document coordinates: of one label, the item with the lowest
+ * sortText (the first added among equal ones). Structure names come as sorted runs that are only
+ * turned into items as `sorted()` reaches them.
+ */
 class ItemBuilder {
-  private readonly byLabel = new Map<string, CompletionItem>();
+  private readonly byLabel = new Map<string, { item: CompletionItem; order: number }>();
+  private readonly runs: NameRun[] = [];
+  private added = 0;
   private readonly range: OffsetRange;
 
   constructor(
@@ -171,9 +215,10 @@ class ItemBuilder {
 
   private add(item: Omit<CompletionItem, 'range'>): void {
     if (!item.label.startsWith(this.partial) && item.kind !== 'placeholder') return;
+    const order = this.added++;
     const existing = this.byLabel.get(item.label);
-    if (existing && existing.sortText <= item.sortText) return;
-    this.byLabel.set(item.label, { ...item, range: this.range });
+    if (existing && existing.item.sortText <= item.sortText) return;
+    this.byLabel.set(item.label, { item: { ...item, range: this.range }, order });
   }
 
   private spell(text: string): string {
@@ -207,8 +252,17 @@ class ItemBuilder {
     });
   }
 
-  name(name: string, detail: string, rank: string): void {
-    this.add({ label: name, kind: 'reference', detail, insertText: this.spell(name), sortText: `0${rank}${name}` });
+  /** References to the sorted `names`. */
+  names(names: readonly string[], detail: string, rank: string): void {
+    const from = lowerBound(names, this.partial);
+    let lo = from;
+    let hi = names.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (names[mid]!.startsWith(this.partial)) lo = mid + 1;
+      else hi = mid;
+    }
+    if (from < lo) this.runs.push({ names, from, to: lo, detail, rank, order: this.added++ });
   }
 
   peerName(name: string, detail: string, rank: string, documentation: string): void {
@@ -219,7 +273,41 @@ class ItemBuilder {
     this.add({ label: value, kind: 'value', detail, insertText: value, sortText: `0${rank}${value}` });
   }
 
-  items(): CompletionItem[] {
-    return [...this.byLabel.values()].sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
+  /** The items in sortText order, merged from the single items and the runs as they are taken. */
+  *sorted(): Generator<CompletionItem> {
+    const singles = [...this.byLabel.values()]
+      .map(({ item, order }): Entry => ({ label: item.label, sortText: item.sortText, order, item: () => item }))
+      .sort(bySortText);
+    const heads: { entry: Entry; rest: Iterator<Entry> }[] = [];
+    for (const rest of [singles.values(), ...this.runs.map((run) => this.entries(run))]) {
+      const first = rest.next();
+      if (!first.done) heads.push({ entry: first.value, rest });
+    }
+    const taken = new Set<string>();
+    while (heads.length > 0) {
+      let best = 0;
+      for (let i = 1; i < heads.length; i++) if (before(heads[i]!.entry, heads[best]!.entry)) best = i;
+      const head = heads[best]!;
+      const { entry } = head;
+      const following = head.rest.next();
+      if (following.done) heads.splice(best, 1);
+      else head.entry = following.value;
+      if (taken.has(entry.label)) continue;
+      taken.add(entry.label);
+      yield entry.item();
+    }
+  }
+
+  private *entries(run: NameRun): Generator<Entry> {
+    for (let i = run.from; i < run.to; i++) {
+      const name = run.names[i]!;
+      const sortText = `0${run.rank}${name}`;
+      yield {
+        label: name,
+        sortText,
+        order: run.order,
+        item: () => ({ label: name, kind: 'reference', detail: run.detail, insertText: this.spell(name), sortText, range: this.range }),
+      };
+    }
   }
 }

@@ -59,9 +59,11 @@ function routeMapLines(index: WorkspaceIndex, view: FrrView, name: string): stri
   for (const other of viewsInScope(index, view.scope)) {
     const map = other.model.routeMaps.get(name);
     if (!map) continue;
-    const headers = new Set(map.entries.flatMap((entry) => entry.headers.map((h) => h.line)));
-    for (const block of other.parse.blocks) {
-      if (!headers.has(block.header)) continue;
+    // The entries' own blocks, in text order: a config holds thousands of blocks besides them.
+    const headers = [...new Set(map.entries.flatMap((entry) => entry.headers.map((h) => h.line)))].sort((a, b) => a - b);
+    for (const header of headers) {
+      const block = other.parse.blocks[other.parse.lines[header]?.block ?? -1];
+      if (block?.header !== header) continue;
       for (let i = block.header; i <= block.last; i++) {
         const text = lineText(other.parse, i);
         if (text !== '') out.push(i === block.header ? text : ` ${text}`);

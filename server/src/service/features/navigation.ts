@@ -12,9 +12,9 @@ import type { OffsetRange, TextEdit } from '../types';
 import { embeddedSpelling, scalarQuote, yamlScalar } from './embeddedOffsets';
 import { peerOfName } from './peerNames';
 import {
-  allViews,
   frrViewAt,
   toDocumentRange,
+  viewsInScope,
   type FrrScope,
   type FrrView,
   type PeerIdentity,
@@ -158,7 +158,7 @@ function documentOccurrences(index: WorkspaceIndex, doc: WorkspaceDocument): Occ
 function workspaceOccurrences(index: WorkspaceIndex, target: Target): Occurrence[] {
   const key = keyOf(target);
   const scope = target.t === 'frr' ? target.scope : 'metallb';
-  const inScope = new Set(allViews(index).filter((v) => v.scope === scope).map((v) => v.uri));
+  const inScope = new Set(viewsInScope(index, scope).map((v) => v.uri));
   const out: Occurrence[] = [];
   for (const doc of index.documents) {
     if (doc.kind !== 'yaml' && !inScope.has(doc.uri)) continue;

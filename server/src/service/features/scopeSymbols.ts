@@ -1,17 +1,52 @@
 /** Lookups over every FRR text of one scope (see workspaceIndex.ts): defined names, used seqs. */
-import type { SymbolKind } from '../frr/model';
+import type { FrrModel, SymbolKind } from '../frr/model';
 import type { Family } from '../frr/prefix';
 import { viewsInScope, type FrrView, type WorkspaceIndex } from './workspaceIndex';
 
-/** Names of `kind` defined anywhere in `view`'s scope, sorted. */
-export function namesOfKind(index: WorkspaceIndex, view: FrrView, kind: SymbolKind): string[] {
-  const names = new Set<string>();
-  for (const other of viewsInScope(index, view.scope)) {
-    for (const entry of other.model.symbols.values()) {
-      if (entry.kind === kind && entry.definitions.length > 0) names.add(entry.name);
-    }
+/**
+ * Defined names by kind, sorted, per model: a model never changes once built, and a large config
+ * defines thousands of names that every completion after `route-map` would otherwise collect and
+ * sort again. Weak, so a model dropped by an edit takes its names along.
+ */
+const definedNames = new WeakMap<FrrModel, Map<SymbolKind, readonly string[]>>();
+
+function namesDefinedIn(model: FrrModel, kind: SymbolKind): readonly string[] {
+  let byKind = definedNames.get(model);
+  if (!byKind) {
+    byKind = new Map();
+    definedNames.set(model, byKind);
   }
+  let names = byKind.get(kind);
+  if (!names) {
+    const found = new Set<string>();
+    for (const entry of model.symbols.values()) {
+      if (entry.kind === kind && entry.definitions.length > 0) found.add(entry.name);
+    }
+    names = [...found].sort();
+    byKind.set(kind, names);
+  }
+  return names;
+}
+
+/** Names of `kind` defined anywhere in `view`'s scope, sorted (by UTF-16 code unit, as `sort()` does). */
+export function namesOfKind(index: WorkspaceIndex, view: FrrView, kind: SymbolKind): readonly string[] {
+  const views = viewsInScope(index, view.scope);
+  if (views.length === 1) return namesDefinedIn(views[0]!.model, kind);
+  const names = new Set<string>();
+  for (const other of views) for (const name of namesDefinedIn(other.model, kind)) names.add(name);
   return [...names].sort();
+}
+
+/** The first index of sorted `names` whose name is not below `name`. */
+export function lowerBound(names: readonly string[], name: string): number {
+  let lo = 0;
+  let hi = names.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (names[mid]! < name) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export function routeMapSeqs(index: WorkspaceIndex, view: FrrView, name: string): Set<number> {

@@ -194,13 +194,12 @@ export function toDocumentRange(view: FrrView, range: OffsetRange): OffsetRange 
 export function viewsInScope(index: WorkspaceIndex, scope: FrrScope): FrrView[] {
   const views: FrrView[] = [];
   for (const doc of index.documents) {
-    if (doc.frr?.scope === scope) views.push(doc.frr);
+    // An FRR file's scope is the file itself: the view of any other one (a parse, when the workspace makes it on demand) is not read.
+    if (doc.kind === 'frr') {
+      if (scope === `file:${doc.uri}` && doc.frr) views.push(doc.frr);
+      continue;
+    }
     for (const view of doc.embedded) if (view.scope === scope) views.push(view);
   }
   return views;
-}
-
-/** Every FRR view of the workspace. */
-export function allViews(index: WorkspaceIndex): FrrView[] {
-  return index.documents.flatMap((doc) => (doc.frr ? [doc.frr] : doc.embedded));
 }
