@@ -4,9 +4,10 @@
  * grammar position that may come next, with the command it belongs to and the arguments the typed
  * words already bound. Completion and hover read this; it never throws on half-typed lines.
  */
-import { ALL_COMMANDS } from '../frr/commands';
 import type { CommandDef } from '../frr/commands/types';
-import { compileCommand, matchLevel, type CompiledCommand } from '../frr/grammar/match';
+import { matchLevel, type CompiledCommand } from '../frr/grammar/match';
+import { isKeyword } from '../frr/grammar/shapes';
+import { commandTable } from '../frr/grammar/tables';
 import type { Position } from '../frr/grammar/spec';
 import { EXACT, PARTLY } from '../frr/grammar/tokens';
 import type { NodeId, ParsedLine, ParseResult, Token } from '../frr/syntax';
@@ -92,33 +93,8 @@ export function nodesBefore(parse: ParseResult, index: number): NodeId[] {
   return nodes;
 }
 
-let compiled: Map<NodeId, CompiledCommand[]> | undefined;
-/** Every keyword of the grammar: a typed word equal to one is that keyword, not an abbreviation of another. */
-const keywords = new Set<string>();
-
-function commandsOf(node: NodeId): CompiledCommand[] {
-  if (!compiled) {
-    compiled = new Map();
-    for (const def of ALL_COMMANDS) {
-      const command = compileCommand(def);
-      collectKeywords(command.entry, new Set());
-      for (const n of Array.isArray(def.node) ? def.node : [def.node]) {
-        const list = compiled.get(n) ?? [];
-        list.push(command);
-        compiled.set(n, list);
-      }
-    }
-  }
-  return compiled.get(node) ?? [];
-}
-
-function collectKeywords(positions: readonly Position[], seen: Set<Position>): void {
-  for (const pos of positions) {
-    if (seen.has(pos)) continue;
-    seen.add(pos);
-    if (pos.kind === 'keyword') keywords.add(pos.text);
-    collectKeywords(pos.next, seen);
-  }
+function commandsOf(node: NodeId): readonly CompiledCommand[] {
+  return commandTable(node).commands;
 }
 
 /**
@@ -128,7 +104,7 @@ function collectKeywords(positions: readonly Position[], seen: Set<Position>): v
 function accepts(pos: Position, word: string): boolean {
   const level = matchLevel(pos, word);
   if (pos.kind !== 'keyword') return level >= EXACT;
-  return level === EXACT || (level === PARTLY && !keywords.has(word));
+  return level === EXACT || (level === PARTLY && !isKeyword(word));
 }
 
 /** Upper bound on positions visited per completion: `{a|b|…}` sets can branch a lot on long lines. */

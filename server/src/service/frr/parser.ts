@@ -10,10 +10,11 @@
  * the context's header or starts like a top-level-only command (`route-map`, `ip prefix-list`, …).
  */
 import type { Finding } from '../types';
-import { ALL_COMMANDS, completeArgs } from './commands';
+import { completeArgs } from './commands';
 import type { CommandDef } from './commands/types';
 import { OPAQUE_TREE, openedSubContext, type OpaqueContext } from './commands/unmodelled';
-import { buildNodeTables, Matcher, NodeCommands, type CommandBinding, type MatchResult } from './grammar/match';
+import { Matcher, type CommandBinding, type MatchResult } from './grammar/match';
+import { commandTable } from './grammar/tables';
 import { scanFrrLines, TokenStore } from './lexer';
 import { isBgpFamily, isBgpSubNode, isLenient, nodeLabel, parentNode } from './nodes';
 import type { Block, CommandMatch, LineKind, NodeId, ParsedLine, ParseOptions, ParseResult, Token } from './syntax';
@@ -28,13 +29,6 @@ interface Frame {
   opaque?: OpaqueContext;
 }
 
-let tables: Map<NodeId, NodeCommands> | undefined;
-const EMPTY_TABLE = new NodeCommands([]);
-
-function tableFor(node: NodeId): NodeCommands {
-  tables ??= buildNodeTables(ALL_COMMANDS);
-  return tables.get(node) ?? EMPTY_TABLE;
-}
 
 const NO_CHILDREN: OpaqueContext = { children: {} };
 
@@ -154,7 +148,7 @@ class ConfigReader {
     let failure: MatchResult | undefined;
     let failureDepth = this.stack.length - 1;
     for (let depth = this.stack.length - 1; depth >= 0; depth--) {
-      const result = this.matcher.match(tableFor(this.stack[depth]!.node), this.words);
+      const result = this.matcher.match(commandTable(this.stack[depth]!.node), this.words);
       if (result.status === 'full') {
         this.accept(line, index, depth, result);
         return;
@@ -170,7 +164,7 @@ class ConfigReader {
       }
     }
     const node = this.stack[failureDepth]!.node;
-    failure!.expected = this.matcher.explain(tableFor(node), this.words, failure!.status);
+    failure!.expected = this.matcher.explain(commandTable(node), this.words, failure!.status);
     this.reject(line, failure!, node);
   }
 
@@ -194,7 +188,7 @@ class ConfigReader {
         return;
       }
     } else {
-      const own = this.matcher.match(tableFor(top.node), this.words);
+      const own = this.matcher.match(commandTable(top.node), this.words);
       if (own.status === 'full') {
         this.accept(line, index, this.stack.length - 1, own);
         return;
@@ -212,7 +206,7 @@ class ConfigReader {
         continue;
       }
       if (isLenient(frame.node)) continue;
-      const result = this.matcher.match(tableFor(frame.node), this.words);
+      const result = this.matcher.match(commandTable(frame.node), this.words);
       if (result.status === 'none') continue;
       const leaving = this.stack[depth + 1]!;
       if (result.status === 'full' && (indent <= leaving.indent || (depth === 0 && isTopLevelOnly(this.words)))) {

@@ -177,7 +177,8 @@ export class NodeCommands {
   /** Commands without a mandatory keyword after the first word, by first keyword. */
   private readonly unanchored: KeywordIndex;
 
-  constructor(commands: readonly CompiledCommand[]) {
+  /** The node's commands, in command-table order. */
+  constructor(readonly commands: readonly CompiledCommand[]) {
     const first = new Map<string, CompiledCommand[]>();
     const anchored = new Map<string, CompiledCommand[]>();
     const unanchored = new Map<string, CompiledCommand[]>();

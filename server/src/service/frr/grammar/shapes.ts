@@ -21,6 +21,11 @@ export function registerKeyword(text: string): void {
   registryVersion++;
 }
 
+/** Whether `word` is exactly a keyword of a registered command table. */
+export function isKeyword(word: string): boolean {
+  return keywords.has(word);
+}
+
 /** Changes whenever a keyword is registered: shapes computed earlier may then be too coarse. */
 export function keywordRegistryVersion(): number {
   return registryVersion;
