@@ -27,20 +27,31 @@ export class SymbolTable {
    */
   private readonly byParts = new Map<string, Map<string, Map<string, SymbolEntry>>>();
 
-  private entry(ref: SymbolRef): SymbolEntry {
-    let scopes = this.byParts.get(ref.kind);
+  /** The name map of the last kind and scope looked up: runs of lines define one kind of name. */
+  private last: { kind: string; scope: string; names: Map<string, SymbolEntry>; keyPrefix: string } | undefined;
+
+  private namesOf(kind: SymbolKind, scope: string): { names: Map<string, SymbolEntry>; keyPrefix: string } {
+    const last = this.last;
+    if (last && last.kind === kind && last.scope === scope) return last;
+    let scopes = this.byParts.get(kind);
     if (!scopes) {
       scopes = new Map();
-      this.byParts.set(ref.kind, scopes);
+      this.byParts.set(kind, scopes);
     }
-    let names = scopes.get(ref.scope);
+    let names = scopes.get(scope);
     if (!names) {
       names = new Map();
-      scopes.set(ref.scope, names);
+      scopes.set(scope, names);
     }
+    this.last = { kind, scope, names, keyPrefix: `${kind}|${scope}|` };
+    return this.last;
+  }
+
+  private entry(ref: SymbolRef): SymbolEntry {
+    const { names, keyPrefix } = this.namesOf(ref.kind, ref.scope);
     let found = names.get(ref.name);
     if (!found) {
-      const key = symbolKey(ref);
+      const key = keyPrefix + ref.name;
       // Parts without '|' cannot join to another symbol's key: nothing to look up.
       const mayCollide = ref.name.includes('|') || ref.scope.includes('|');
       found = mayCollide ? this.symbols.get(key) : undefined;
