@@ -318,8 +318,8 @@ export class Matcher {
   private levelCache = new Uint8Array(64 * KIND_COUNT);
   /** Outcomes by node and line shape: configurations repeat a handful of shapes many times. */
   private readonly outcomes = new Map<NodeCommands, Map<string, Outcome>>();
-  /** Shapes of typed words (addresses, numbers repeat across lines), for `shapesVersion` of the keyword registry. */
-  private readonly typedShapes = new Map<string, string>();
+  /** Shapes of words (keywords, addresses, names repeat across lines), for `shapesVersion` of the keyword registry. */
+  private readonly wordShapes = new Map<string, string>();
   private shapesVersion = -1;
 
   constructor(private readonly version: FrrVersion = 'any') {}
@@ -359,8 +359,8 @@ export class Matcher {
   }
 
   private lineShape(words: readonly string[]): string {
-    if (this.shapesVersion !== keywordRegistryVersion() || this.typedShapes.size >= MEMO_LIMIT) {
-      this.typedShapes.clear();
+    if (this.shapesVersion !== keywordRegistryVersion() || this.wordShapes.size >= MEMO_LIMIT) {
+      this.wordShapes.clear();
       this.shapesVersion = keywordRegistryVersion();
     }
     let key = '';
@@ -372,13 +372,10 @@ export class Matcher {
   }
 
   private wordShape(word: string): string {
-    const keyword = keywordShape(word);
-    if (keyword !== undefined) return keyword;
-    if (!mayBeTyped(word)) return PLAIN_SHAPE;
-    let shape = this.typedShapes.get(word);
+    let shape = this.wordShapes.get(word);
     if (shape === undefined) {
-      shape = typedShape(word);
-      this.typedShapes.set(word, shape);
+      shape = keywordShape(word) ?? (mayBeTyped(word) ? typedShape(word) : PLAIN_SHAPE);
+      this.wordShapes.set(word, shape);
     }
     return shape;
   }
