@@ -156,8 +156,10 @@ export function parsePrefix(text: string): Prefix | undefined {
   return { family, address, length };
 }
 
+/** `prefix` with its host bits cleared; `prefix` itself when it has none (prefixes are never mutated). */
 export function maskPrefix(prefix: Prefix): Prefix {
-  return { ...prefix, address: prefix.address & netmask(prefix.family, prefix.length) };
+  const address = prefix.address & netmask(prefix.family, prefix.length);
+  return address === prefix.address ? prefix : { ...prefix, address };
 }
 
 export function hasHostBits(prefix: Prefix): boolean {

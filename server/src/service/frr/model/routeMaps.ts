@@ -7,8 +7,9 @@ import type { CommandMatch, ParsedLine } from '../syntax';
 import { appended, argRange } from './symbols';
 import type { Clause, RouteMap, RouteMapEntry } from './types';
 
-/** Most entries have no match or no set clause: they share this until their first one. */
+/** Most entries have no match or no set clause, no replaced clause and no jump: they share these until their first one. */
 const NO_CLAUSES: ReadonlyMap<string, Clause> = new Map();
+const NONE: readonly never[] = Object.freeze([]);
 
 export class RouteMapBuilder {
   private readonly maps = new Map<string, Map<number, RouteMapEntry>>();
@@ -33,7 +34,7 @@ export class RouteMapBuilder {
     const seq = Number(seqText);
     let entry = entries.get(seq);
     if (!entry) {
-      entry = { name, seq, action, headers: [], matches: NO_CLAUSES, sets: NO_CLAUSES, replaced: [], jumps: [] };
+      entry = { name, seq, action, headers: [], matches: NO_CLAUSES, sets: NO_CLAUSES, replaced: NONE, jumps: NONE };
       entries.set(seq, entry);
     }
     entry.action = action;
@@ -55,13 +56,14 @@ export class RouteMapBuilder {
     else if (!command.negated && (command.id === 'rmap-on-match-goto' || command.id === 'rmap-continue')) {
       const seqArg = command.args.seq;
       const target = seqArg && /^\d+$/.test(seqArg.value) ? Number(seqArg.value) : undefined;
-      entry.jumps.push({
-        kind: command.id === 'rmap-continue' ? 'continue' : 'on-match-goto',
+      const jump = {
+        kind: command.id === 'rmap-continue' ? ('continue' as const) : ('on-match-goto' as const),
         target,
         targetRange: seqArg ? argRange(seqArg) : undefined,
         line: index,
         range: line.range,
-      });
+      };
+      entry.jumps = [...entry.jumps, jump];
     }
   }
 
@@ -73,7 +75,7 @@ export class RouteMapBuilder {
       return clauses;
     }
     const previous = clauses.get(clause.kind);
-    if (previous) entry.replaced.push({ clause: previous, by: clause });
+    if (previous) entry.replaced = [...entry.replaced, { clause: previous, by: clause }];
     clauses.set(clause.kind, clause);
     return clauses;
   }

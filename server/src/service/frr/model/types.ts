@@ -93,9 +93,9 @@ export interface RouteMapEntry {
   matches: ReadonlyMap<string, Clause>;
   sets: ReadonlyMap<string, Clause>;
   /** Clauses that a later one of the same kind replaced. */
-  replaced: { clause: Clause; by: Clause }[];
+  replaced: readonly { clause: Clause; by: Clause }[];
   /** `on-match goto N` / `continue [N]` lines. */
-  jumps: { kind: 'on-match-goto' | 'continue'; target?: number; targetRange?: OffsetRange; line: number; range: OffsetRange }[];
+  jumps: readonly { kind: 'on-match-goto' | 'continue'; target?: number; targetRange?: OffsetRange; line: number; range: OffsetRange }[];
 }
 
 export interface RouteMap {
