@@ -4,6 +4,7 @@
  * text (a version bump with identical text needs no work), and cross-file results by a generation that any manifest change bumps. The CLI and the
  * LSP server share it, so both report exactly the same findings.
  */
+import type { ParseResult } from './frr/syntax';
 import { checkFrrText, type FrrCheckResult as FrrCheck } from './rules/frr/check';
 import { parseManifests } from './k8s/parse';
 import { plainLabels, resourceName, type FRRConfiguration, type ManifestFile, type Resource } from './k8s/resources';
@@ -62,6 +63,8 @@ interface Entry {
   version: number;
   kind: DocumentKind;
   frr?: FrrCheck;
+  /** An earlier version's parse, until this version is checked: its check re-reads only the edit. */
+  previousParse?: ParseResult;
   manifest?: ManifestFile;
   indexed?: WorkspaceDocument;
 }
@@ -130,7 +133,8 @@ export class Workspace {
       existing.version = version;
       return;
     }
-    this.entries.set(uri, { uri, text, version, kind });
+    const previousParse = kind === 'frr' && existing?.kind === 'frr' ? (existing.frr?.parse ?? existing.previousParse) : undefined;
+    this.entries.set(uri, { uri, text, version, kind, previousParse });
     if (kind === 'yaml' || existing?.kind === 'yaml') this.generation++;
     this.changed();
   }
@@ -222,7 +226,10 @@ export class Workspace {
   }
 
   private frrCheck(entry: Entry): FrrCheck {
-    entry.frr ??= checkFrrText(entry.text, { frrVersion: this.options.frrVersion });
+    if (!entry.frr) {
+      entry.frr = checkFrrText(entry.text, { frrVersion: this.options.frrVersion, previous: entry.previousParse });
+      delete entry.previousParse;
+    }
     return entry.frr;
   }
 

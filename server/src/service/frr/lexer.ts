@@ -75,6 +75,24 @@ export class TokenStore {
     return this.offsets[index * 2 + 1]!;
   }
 
+  /** Appends `source`'s words `from` to `to - 1`, their offsets moved by `shift`. */
+  copyFrom(source: TokenStore, from: number, to: number, shift: number): void {
+    const count = to - from;
+    if (count <= 0) return;
+    let capacity = this.offsets.length;
+    while (capacity < (this.size + count) * 2) capacity *= 2;
+    if (capacity !== this.offsets.length) {
+      const grown = new Int32Array(capacity);
+      grown.set(this.offsets.subarray(0, this.size * 2));
+      this.offsets = grown;
+    }
+    const target = this.size * 2;
+    if (shift === 0) this.offsets.set(source.offsets.subarray(from * 2, to * 2), target);
+    else for (let i = 0; i < count * 2; i++) this.offsets[target + i] = source.offsets[from * 2 + i]! + shift;
+    for (let i = from; i < to; i++) this.texts.push(source.texts[i]!);
+    this.size += count;
+  }
+
   /** Words `first` to `first + count - 1`, as new objects. */
   words(first: number, count: number): Word[] {
     const out = new Array<Word>(count);
@@ -115,14 +133,24 @@ export function lexFrr(text: string): LexedLine[] {
   return lines;
 }
 
+/** Where a scan starts, and when it stops: for re-reading part of a text. */
+export interface ScanRange {
+  /** Offset of a physical line's first character, and that line's number. */
+  offset: number;
+  line: number;
+  /** Called before each physical line after the first; returning false ends the scan there. */
+  proceed?: (line: number, start: number) => boolean;
+}
+
 /** `lexFrr` as a stream: adds every word to `store` and calls `visit` for every line, in order. */
-export function scanFrrLines(text: string, store: TokenStore, visit: LineVisitor): void {
+export function scanFrrLines(text: string, store: TokenStore, visit: LineVisitor, range: ScanRange = { offset: 0, line: 0 }): void {
   const length = text.length;
   // Sized for about one distinct word per 40 characters; a fuller table only stops sharing.
-  const words = new WordInterner(length / 40);
-  let lineNo = 0;
-  let start = 0;
+  const words = new WordInterner((length - range.offset) / 40);
+  let lineNo = range.line;
+  let start = range.offset;
   while (start <= length) {
+    if (lineNo !== range.line && range.proceed && !range.proceed(lineNo, start)) return;
     let end = start;
     while (end < length) {
       const c = text.charCodeAt(end);

@@ -9,26 +9,33 @@
  * such a context only if an enclosing context accepts it and it is either no deeper indented than
  * the context's header or starts like a top-level-only command (`route-map`, `ip prefix-list`, …).
  */
-import type { Finding } from '../types';
+import type { Finding, FrrVersion } from '../types';
 import { completeArgs } from './commands';
 import type { CommandDef } from './commands/types';
 import { OPAQUE_TREE, openedSubContext, type OpaqueContext } from './commands/unmodelled';
 import { Matcher, type CommandBinding, type MatchResult } from './grammar/match';
 import { commandTable } from './grammar/tables';
-import { scanFrrLines, TokenStore } from './lexer';
+import { scanFrrLines, TokenStore, type ScanRange } from './lexer';
 import { isBgpFamily, isBgpSubNode, isLenient, nodeLabel, parentNode } from './nodes';
 import type { Block, CommandMatch, LineKind, NodeId, ParsedLine, ParseOptions, ParseResult, Token } from './syntax';
 
-interface Frame {
-  node: NodeId;
+/**
+ * One context on FRR's node stack. Frames are immutable and linked to their parent, so the stack
+ * before every line can be kept (one pointer per line) and a later parse can resume from it.
+ */
+export interface Frame {
+  readonly node: NodeId;
   /** Index into blocks; -1 for the top level. */
-  block: number;
+  readonly block: number;
   /** Indentation of the header line. */
-  indent: number;
+  readonly indent: number;
   /** Sub-contexts an OPAQUE frame knows (frr-reload.py's tree). */
-  opaque?: OpaqueContext;
+  readonly opaque?: OpaqueContext;
+  /** The enclosing context; undefined for the top level. */
+  readonly parent?: Frame;
 }
 
+export const TOP_LEVEL: Frame = { node: 'CONFIG', block: -1, indent: -1 };
 
 const NO_CHILDREN: OpaqueContext = { children: {} };
 
@@ -41,14 +48,43 @@ function isTopLevelOnly(words: readonly string[]): boolean {
   return words.length > 1 && TOP_LEVEL_ONLY_PAIRS.has(`${words[0]!} ${words[1]!}`);
 }
 
+/** What a later parse of an edited text needs of this one: its words and the stack before each line. */
+export interface ReadState {
+  store: TokenStore;
+  /** The stack before line `i`, for every line. */
+  stacks: Frame[];
+  /** A top-level `exit` ended the reading: nothing after it can be resumed. */
+  stopped: boolean;
+  frrVersion: FrrVersion;
+}
+
+const readStates = new WeakMap<ParseResult, ReadState>();
+
+/** How `result` was read, for `reparseFrr`. */
+export function readStateOf(result: ParseResult): ReadState | undefined {
+  return readStates.get(result);
+}
+
 export function parseFrr(text: string, options: ParseOptions = {}): ParseResult {
-  return new ConfigReader(text, options).read();
+  const reader = new ConfigReader(text, options.frrVersion ?? 'any', { lines: [], blocks: [], findings: [], stacks: [], store: new TokenStore(text.length / 8), top: TOP_LEVEL });
+  reader.read({ offset: 0, line: 0 });
+  return reader.result();
+}
+
+/** What a reading starts from: the part already read (empty for a whole text). */
+export interface ReadStart {
+  lines: ParsedLine[];
+  blocks: Block[];
+  findings: Finding[];
+  stacks: Frame[];
+  store: TokenStore;
+  top: Frame;
 }
 
 /** What a line's command is made from: a matched shape's binding, or a fixed command (`exit` of an unmodelled block). */
 type CommandSource = CommandBinding | string;
 
-/** The line being read; `finishedLine` turns it into a `Line`. */
+/** The line being read; `readLine` turns it into a `Line`. */
 interface Draft {
   line: number;
   start: number;
@@ -63,9 +99,14 @@ interface Draft {
   escapedFrom: NodeId | undefined;
 }
 
-class ConfigReader {
-  private readonly lines: ParsedLine[] = [];
-  private readonly store: TokenStore;
+export class ConfigReader {
+  readonly lines: ParsedLine[];
+  readonly blocks: Block[];
+  readonly findings: Finding[];
+  readonly stacks: Frame[];
+  readonly store: TokenStore;
+  /** The innermost context. */
+  top: Frame;
   private readonly draft: Draft = {
     line: 0,
     start: 0,
@@ -81,29 +122,33 @@ class ConfigReader {
   };
   /** The current line's words, for the matcher (one array reused for every line). */
   private readonly words: string[] = [];
-  private readonly blocks: Block[] = [];
-  private readonly findings: Finding[] = [];
-  private readonly stack: Frame[] = [{ node: 'CONFIG', block: -1, indent: -1 }];
   private readonly matcher: Matcher;
   /** Set by a top-level `exit`: FRR reads nothing after it. */
-  private stopped = false;
+  stopped = false;
 
   constructor(
-    private readonly text: string,
-    options: ParseOptions,
+    readonly text: string,
+    private readonly frrVersion: FrrVersion,
+    start: ReadStart,
   ) {
-    this.matcher = new Matcher(options.frrVersion ?? 'any');
-    // About one word per 8 characters of configuration text.
-    this.store = new TokenStore(text.length / 8);
+    this.matcher = new Matcher(frrVersion);
+    this.lines = start.lines;
+    this.blocks = start.blocks;
+    this.findings = start.findings;
+    this.stacks = start.stacks;
+    this.store = start.store;
+    this.top = start.top;
   }
 
-  read(): ParseResult {
-    scanFrrLines(this.text, this.store, (lineNo, start, end, first, count, comment, indent) => this.readLine(lineNo, start, end, first, count, comment, indent));
-    return { text: this.text, lines: this.lines, blocks: this.blocks, findings: this.findings };
+  /** Reads the lines of `range`. */
+  read(range: ScanRange): void {
+    scanFrrLines(this.text, this.store, (lineNo, start, end, first, count, comment, indent) => this.readLine(lineNo, start, end, first, count, comment, indent), range);
   }
 
-  private get top(): Frame {
-    return this.stack[this.stack.length - 1]!;
+  result(): ParseResult {
+    const result = { text: this.text, lines: this.lines, blocks: this.blocks, findings: this.findings };
+    readStates.set(result, { store: this.store, stacks: this.stacks, stopped: this.stopped, frrVersion: this.frrVersion });
+    return result;
   }
 
   /** The current line's tokens as objects, for the rare paths that report on them. */
@@ -129,6 +174,7 @@ class ConfigReader {
     words.length = count;
     for (let i = 0; i < count; i++) words[i] = this.store.texts[first + i]!;
     const index = this.lines.length;
+    this.stacks.push(top);
     if (this.stopped) {
       if (count > 0 || comment) line.kind = 'opaque';
       line.node = line.nodeAfter = 'CONFIG';
@@ -140,30 +186,30 @@ class ConfigReader {
       else this.readStrict(line, index);
       this.extendBlocks(line.block, index);
     }
-    this.lines.push(new Line(this.store, line));
+    this.lines.push(new Line(this.store, line.line, line.start, line.end, line.first, line.count, line.kind, line.node, line.nodeAfter, line.block, line.source, line.escapedFrom));
   }
 
   /** FRR's walk: the current node, then each enclosing node, until one accepts the line. */
   private readStrict(line: Draft, index: number): void {
     let failure: MatchResult | undefined;
-    let failureDepth = this.stack.length - 1;
-    for (let depth = this.stack.length - 1; depth >= 0; depth--) {
-      const result = this.matcher.match(commandTable(this.stack[depth]!.node), this.words);
+    let failureFrame = this.top;
+    for (let frame: Frame | undefined = this.top; frame; frame = frame.parent) {
+      const result = this.matcher.match(commandTable(frame.node), this.words);
       if (result.status === 'full') {
-        this.accept(line, index, depth, result);
+        this.accept(line, index, frame, result);
         return;
       }
       if (result.status !== 'none') {
         failure = result;
-        failureDepth = depth;
+        failureFrame = frame;
         break;
       }
       if (!failure || result.failedAt > failure.failedAt) {
         failure = result;
-        failureDepth = depth;
+        failureFrame = frame;
       }
     }
-    const node = this.stack[failureDepth]!.node;
+    const node = failureFrame.node;
     failure!.expected = this.matcher.explain(commandTable(node), this.words, failure!.status);
     this.reject(line, failure!, node);
   }
@@ -177,7 +223,7 @@ class ConfigReader {
       if (first === 'exit' || first === 'quit' || first.startsWith('exit-')) {
         line.kind = 'command';
         line.source = 'exit';
-        this.stack.pop();
+        this.top = top.parent!;
         line.nodeAfter = this.top.node;
         this.blocks[top.block]!.last = index;
         return;
@@ -190,16 +236,16 @@ class ConfigReader {
     } else {
       const own = this.matcher.match(commandTable(top.node), this.words);
       if (own.status === 'full') {
-        this.accept(line, index, this.stack.length - 1, own);
+        this.accept(line, index, top, own);
         return;
       }
     }
-    for (let depth = this.stack.length - 1; depth >= 0; depth--) {
-      const frame = this.stack[depth]!;
+    let leaving: Frame | undefined;
+    for (let frame: Frame | undefined = top; frame; leaving = frame, frame = frame.parent) {
       if (frame.node === 'OPAQUE') {
         const sub = openedSubContext(frame.opaque ?? NO_CHILDREN, words);
         if (sub) {
-          this.stack.length = depth + 1;
+          this.top = frame;
           this.openOpaque(line, index, sub, words, indent);
           return;
         }
@@ -208,9 +254,8 @@ class ConfigReader {
       if (isLenient(frame.node)) continue;
       const result = this.matcher.match(commandTable(frame.node), this.words);
       if (result.status === 'none') continue;
-      const leaving = this.stack[depth + 1]!;
-      if (result.status === 'full' && (indent <= leaving.indent || (depth === 0 && isTopLevelOnly(this.words)))) {
-        this.accept(line, index, depth, result);
+      if (result.status === 'full' && (indent <= leaving!.indent || (frame.parent === undefined && isTopLevelOnly(this.words)))) {
+        this.accept(line, index, frame, result);
         return;
       }
       break;
@@ -222,23 +267,21 @@ class ConfigReader {
     line.kind = 'opaque';
     const parent = this.top;
     const block = this.blocks.push({ node: 'OPAQUE', header: index, last: index, parent: parent.block, label }) - 1;
-    this.stack.push({ node: 'OPAQUE', block, indent, opaque: context });
+    this.top = { node: 'OPAQUE', block, indent, opaque: context, parent };
     line.nodeAfter = 'OPAQUE';
     line.block = block;
   }
 
-  /** The line matched in the node at `depth`: leave the contexts above it, then apply the command. */
-  private accept(line: Draft, index: number, depth: number, result: MatchResult): void {
+  /** The line matched in `frame`'s node: leave the contexts inside it, then apply the command. */
+  private accept(line: Draft, index: number, frame: Frame, result: MatchResult): void {
     const def = result.def!;
     const innermost = this.top;
-    const innermostDepth = this.stack.length - 1;
-    const frame = this.stack[depth]!;
-    this.stack.length = depth + 1;
+    this.top = frame;
     line.kind = 'command';
     line.source = result.binding!;
     line.node = frame.node;
     line.block = frame.block;
-    if (depth < innermostDepth) {
+    if (frame !== innermost) {
       line.escapedFrom = innermost.node;
       this.warnEscape(def, innermost.node, frame.node);
     }
@@ -248,19 +291,20 @@ class ConfigReader {
   }
 
   private exit(line: Draft, index: number, def: CommandDef): void {
-    if (this.stack.length === 1) {
+    if (this.top.parent === undefined) {
       if (def.id === 'exit') this.earlyExit();
       return;
     }
     const target = def.exitsTo === 'PARENT' ? undefined : def.exitsTo;
     do {
-      const left = this.stack.pop()!;
+      const left = this.top;
+      this.top = left.parent!;
       this.blocks[left.block]!.last = index;
       line.block = left.block;
-    } while (target !== undefined && this.stack.length > 1 && this.top.node !== target);
+    } while (target !== undefined && this.top.parent !== undefined && this.top.node !== target);
   }
 
-  /** The offsets of the current line's words. */
+/** The offsets of the current line's words. */
   private wordsRange(): { start: number; end: number } {
     const { first, count } = this.draft;
     return { start: this.store.start(first), end: this.store.end(first + count - 1) };
@@ -285,12 +329,12 @@ class ConfigReader {
     // A context opened from a sibling (`key 2` inside `key 1`, `profile` inside `peer`) hangs off the common parent.
     const parent = parentNode(node);
     if (parent) {
-      let at = this.stack.length - 1;
-      while (at > 0 && this.stack[at]!.node !== parent) at--;
-      if (this.stack[at]!.node === parent) this.stack.length = at + 1;
+      let frame: Frame | undefined = this.top;
+      while (frame && frame.node !== parent) frame = frame.parent;
+      if (frame) this.top = frame;
     }
     const block = this.blocks.push({ node, header: index, last: index, parent: this.top.block }) - 1;
-    this.stack.push({ node, block, indent });
+    this.top = { node, block, indent, parent: this.top };
     line.block = block;
   }
 
@@ -346,35 +390,22 @@ class ConfigReader {
  * and command on request: a parse holds one line per line of text, and objects for every word and
  * argument of every line would be most of what it holds (and most of the garbage collector's work).
  */
-class Line implements ParsedLine {
-  readonly line: number;
-  private readonly start: number;
-  private readonly end: number;
-  private readonly first: number;
-  private readonly count: number;
-  readonly kind: LineKind;
-  readonly node: NodeId;
-  readonly nodeAfter: NodeId;
-  readonly block: number;
-  private readonly source: CommandSource | undefined;
-  readonly escapedFrom: NodeId | undefined;
-
+export class Line implements ParsedLine {
   constructor(
     private readonly store: TokenStore,
-    draft: Draft,
-  ) {
-    this.line = draft.line;
-    this.start = draft.start;
-    this.end = draft.end;
-    this.first = draft.first;
-    this.count = draft.count;
-    this.kind = draft.kind;
-    this.node = draft.node;
-    this.nodeAfter = draft.nodeAfter;
-    this.block = draft.block;
-    this.source = draft.source;
-    this.escapedFrom = draft.escapedFrom;
-  }
+    readonly line: number,
+    readonly start: number,
+    readonly end: number,
+    /** Index of the line's first word in its parse's token store. */
+    readonly first: number,
+    readonly count: number,
+    readonly kind: LineKind,
+    readonly node: NodeId,
+    readonly nodeAfter: NodeId,
+    readonly block: number,
+    private readonly source: CommandSource | undefined,
+    readonly escapedFrom: NodeId | undefined,
+  ) {}
 
   get range(): { start: number; end: number } {
     return { start: this.start, end: this.end };
@@ -391,6 +422,11 @@ class Line implements ParsedLine {
     const command = source.bind(this.tokens);
     completeArgs(command);
     return command;
+  }
+
+  /** This line as read from `store`, `shift` characters, `lines` lines and `words` words further on, in `block`. */
+  moved(store: TokenStore, shift: number, lines: number, words: number, block: number): Line {
+    return new Line(store, this.line + lines, this.start + shift, this.end + shift, this.first + words, this.count, this.kind, this.node, this.nodeAfter, block, this.source, this.escapedFrom);
   }
 }
 
