@@ -39,7 +39,7 @@ test('resources fixture: typed resources with ranges (expected.json beside the i
   ]);
   assert.deepEqual(service.ingressIPs.map((ip) => ip.value), ['192.168.10.5', '']);
   assert.equal(service.addressPool?.value, 'public');
-  assert.equal(frr.spec.routers[0].neighbors[0].toReceive?.allowed?.prefixes[0].value, '192.168.2.0/24');
+  assert.equal(frr.spec.routers[0].neighbors[0].toReceive?.allowed?.prefixes[0].prefix?.value, '192.168.2.0/24');
   const raw = frr.spec.raw!.rawConfig!;
   assert.equal(raw.value, 'ip prefix-list a permit 10.0.0.0/8\nroute-map x permit 10\n');
   const routeMap = raw.value.indexOf('route-map');

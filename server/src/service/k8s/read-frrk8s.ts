@@ -1,6 +1,12 @@
 /** frr-k8s `FRRConfiguration` (`frrk8s.metallb.io/v1beta1`). */
-import type { Node } from 'yaml';
-import type { FRRConfiguration, FrrK8sNeighbor, FrrK8sPrefixSelector, FrrK8sRouter } from './resources';
+import { isMap, isSeq, type Node } from 'yaml';
+import type {
+  FRRConfiguration,
+  FrrK8sAdvertiseSelector,
+  FrrK8sNeighbor,
+  FrrK8sReceiveSelector,
+  FrrK8sRouter,
+} from './resources';
 import type { ResourceHeader } from './read-common';
 import { readBfdSettings } from './read-metallb';
 import { readEmbeddedScalar } from './read-embedded';
@@ -43,6 +49,10 @@ function readRouter(r: YamlReader, router: Node): FrrK8sRouter {
     vrf: r.string(router, 'vrf', `${path}.vrf`),
     neighbors: r.objectList(router, 'neighbors', `${path}.neighbors`).map((neighbor) => readNeighbor(r, neighbor)),
     prefixes: r.stringList(router, 'prefixes', `${path}.prefixes`),
+    imports: r.objectList(router, 'imports', `${path}.imports`).map((item) => ({
+      vrf: r.string(item, 'vrf', `${path}.imports.vrf`),
+      range: r.rangeOf(item),
+    })),
     range: r.rangeOf(router),
   };
 }
@@ -70,21 +80,57 @@ function readNeighbor(r: YamlReader, neighbor: Node): FrrK8sNeighbor {
     disableMP: r.boolean(neighbor, 'disableMP', at('disableMP')),
     dualStackAddressFamily: r.boolean(neighbor, 'dualStackAddressFamily', at('dualStackAddressFamily')),
     toReceive: toReceive
-      ? { allowed: readPrefixSelector(r, r.child(toReceive, 'allowed'), at('toReceive.allowed')), range: r.rangeOf(toReceive) }
+      ? { allowed: readReceiveSelector(r, r.child(toReceive, 'allowed'), at('toReceive.allowed')), range: r.rangeOf(toReceive) }
       : undefined,
-    toAdvertise: toAdvertise
-      ? { allowed: readPrefixSelector(r, r.child(toAdvertise, 'allowed'), at('toAdvertise.allowed')), range: r.rangeOf(toAdvertise) }
-      : undefined,
+    toAdvertise: toAdvertise ? readToAdvertise(r, toAdvertise, at('toAdvertise')) : undefined,
     range: r.rangeOf(neighbor),
   };
 }
 
-function readPrefixSelector(r: YamlReader, node: Node | null | undefined, path: string): FrrK8sPrefixSelector | undefined {
+/**
+ * `toReceive.allowed`: the CRD's prefixes are objects (`prefix`, `ge`, `le`). A plain CIDR item, as
+ * frr-k8s's own older samples write them, is refused by the API server: reported, and read as absent.
+ */
+function readReceiveSelector(r: YamlReader, node: Node | null | undefined, path: string): FrrK8sReceiveSelector | undefined {
   if (!node) return undefined;
-  const prefixes = r.stringList(node, 'prefixes', `${path}.prefixes`);
-  for (const item of r.objectList(node, 'prefixes', `${path}.prefixes`)) {
-    const prefix = r.string(item, 'prefix', `${path}.prefixes.prefix`);
-    if (prefix) prefixes.push(prefix);
+  const list = r.entry(node, 'prefixes');
+  if (list && isSeq(list.value)) {
+    for (const item of list.value.items as (Node | null)[]) {
+      if (isMap(item)) continue;
+      const range = r.rangeOf(item, list.valueRange);
+      r.typeError(`${path}.prefixes`, 'object', { key: 'prefixes', keyRange: range, value: item, valueRange: range });
+    }
   }
+  const prefixes = r.objectList(node, 'prefixes', `${path}.prefixes`).map((item) => ({
+    prefix: r.string(item, 'prefix', `${path}.prefixes.prefix`),
+    ge: r.integer(item, 'ge', `${path}.prefixes.ge`),
+    le: r.integer(item, 'le', `${path}.prefixes.le`),
+    range: r.rangeOf(item),
+  }));
   return { mode: r.string(node, 'mode', `${path}.mode`), prefixes, range: r.rangeOf(node) };
+}
+
+function readToAdvertise(r: YamlReader, node: Node, path: string): NonNullable<FrrK8sNeighbor['toAdvertise']> {
+  const allowed = r.child(node, 'allowed');
+  const advertised: FrrK8sAdvertiseSelector | undefined = allowed
+    ? {
+        mode: r.string(allowed, 'mode', `${path}.allowed.mode`),
+        prefixes: r.stringList(allowed, 'prefixes', `${path}.allowed.prefixes`),
+        range: r.rangeOf(allowed),
+      }
+    : undefined;
+  return {
+    allowed: advertised,
+    withLocalPref: r.objectList(node, 'withLocalPref', `${path}.withLocalPref`).map((item) => ({
+      localPref: r.integer(item, 'localPref', `${path}.withLocalPref.localPref`),
+      prefixes: r.stringList(item, 'prefixes', `${path}.withLocalPref.prefixes`),
+      range: r.rangeOf(item),
+    })),
+    withCommunity: r.objectList(node, 'withCommunity', `${path}.withCommunity`).map((item) => ({
+      community: r.string(item, 'community', `${path}.withCommunity.community`),
+      prefixes: r.stringList(item, 'prefixes', `${path}.withCommunity.prefixes`),
+      range: r.rangeOf(item),
+    })),
+    range: r.rangeOf(node),
+  };
 }

@@ -291,9 +291,41 @@ export interface Service extends ResourceBase {
 
 // ---- frr-k8s (frrk8s.metallb.io) --------------------------------------------------------------
 
-export interface FrrK8sPrefixSelector {
+/** `toAdvertise.allowed`: which of the router's prefixes go to the neighbor. */
+export interface FrrK8sAdvertiseSelector {
   /** `all` or `filtered`; absent means filtered. */
   mode?: Located<string>;
+  prefixes: Located<string>[];
+  range: OffsetRange;
+}
+
+/** One `toReceive.allowed.prefixes[]` item: a CIDR and the prefix lengths it accepts. */
+export interface FrrK8sReceivePrefix {
+  prefix?: Located<string>;
+  ge?: Located<number>;
+  le?: Located<number>;
+  range: OffsetRange;
+}
+
+/** `toReceive.allowed`: which routes the neighbor may send. */
+export interface FrrK8sReceiveSelector {
+  /** `all` or `filtered`; absent means filtered. */
+  mode?: Located<string>;
+  prefixes: FrrK8sReceivePrefix[];
+  range: OffsetRange;
+}
+
+/** A `toAdvertise.withLocalPref[]` item. */
+export interface FrrK8sLocalPrefPrefixes {
+  localPref?: Located<number>;
+  prefixes: Located<string>[];
+  range: OffsetRange;
+}
+
+/** A `toAdvertise.withCommunity[]` item. */
+export interface FrrK8sCommunityPrefixes {
+  /** `a:b`, `large:a:b:c` or a Community resource name. */
+  community?: Located<string>;
   prefixes: Located<string>[];
   range: OffsetRange;
 }
@@ -315,8 +347,13 @@ export interface FrrK8sNeighbor {
   enableGracefulRestart?: Located<boolean>;
   disableMP?: Located<boolean>;
   dualStackAddressFamily?: Located<boolean>;
-  toReceive?: { allowed?: FrrK8sPrefixSelector; range: OffsetRange };
-  toAdvertise?: { allowed?: FrrK8sPrefixSelector; range: OffsetRange };
+  toReceive?: { allowed?: FrrK8sReceiveSelector; range: OffsetRange };
+  toAdvertise?: {
+    allowed?: FrrK8sAdvertiseSelector;
+    withLocalPref: FrrK8sLocalPrefPrefixes[];
+    withCommunity: FrrK8sCommunityPrefixes[];
+    range: OffsetRange;
+  };
   range: OffsetRange;
 }
 
@@ -326,6 +363,8 @@ export interface FrrK8sRouter {
   vrf?: Located<string>;
   neighbors: FrrK8sNeighbor[];
   prefixes: Located<string>[];
+  /** `imports[]`: the VRFs whose routes this router imports. */
+  imports: { vrf?: Located<string>; range: OffsetRange }[];
   range: OffsetRange;
 }
 

@@ -50,7 +50,8 @@ export class YamlReader {
     return this.entry(node, key)?.value;
   }
 
-  private typeError(path: string, expected: string, entry: Entry): undefined {
+  /** Reports `entry` as the API server's OpenAPI validation would; callers read the value as absent. */
+  typeError(path: string, expected: string, entry: Entry): undefined {
     const actual = describeType(entry.value);
     this.findings.push({
       code: 'k8s/schema',

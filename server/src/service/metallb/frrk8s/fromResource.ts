@@ -1,10 +1,11 @@
 /**
- * Adapter from the k8s layer's typed `FRRConfiguration` resource to the merge input. The resource
- * type does not carry every CRD field (no `withCommunity`/`withLocalPref`, `ge`/`le`, `imports`):
- * those are absent from the merge until the reader grows them.
+ * Adapter from the k8s layer's typed `FRRConfiguration` resource to the merge input: every field
+ * of api.ts, so a YAML resource merges and renders as the same spec given as JSON. A field the
+ * YAML omits stays absent; an item missing a required member gets Go's zero value, as frr-k8s
+ * decodes it. `nodeSelector` is not carried: callers pass only the resources selecting the node.
  */
-import type { FRRConfiguration, FrrK8sNeighbor, FrrK8sRouter } from '../../k8s/resources';
-import type { BfdProfileSpec, NeighborSpec, RouterSpec } from './api';
+import type { FRRConfiguration, FrrK8sNeighbor, FrrK8sRouter, SecretReference } from '../../k8s/resources';
+import type { BfdProfileSpec, NeighborSpec, ReceivePrefix, RouterSpec } from './api';
 import type { FrrConfigurationInput } from './merge';
 
 export function frrConfigurationInput(resource: FRRConfiguration): FrrConfigurationInput {
@@ -32,6 +33,7 @@ function routerSpec(r: FrrK8sRouter): RouterSpec {
   const spec: RouterSpec = { asn: r.asn?.value ?? 0, neighbors: r.neighbors.map(neighborSpec), prefixes: r.prefixes.map((p) => p.value) };
   if (r.id) spec.id = r.id.value;
   if (r.vrf) spec.vrf = r.vrf.value;
+  if (r.imports.length > 0) spec.imports = r.imports.map((i) => ({ vrf: i.vrf?.value ?? '' }));
   return spec;
 }
 
@@ -52,10 +54,37 @@ function neighborSpec(n: FrrK8sNeighbor): NeighborSpec {
   if (n.enableGracefulRestart) spec.enableGracefulRestart = n.enableGracefulRestart.value;
   if (n.disableMP) spec.disableMP = n.disableMP.value;
   if (n.dualStackAddressFamily) spec.dualStackAddressFamily = n.dualStackAddressFamily.value;
-  const advertise = n.toAdvertise?.allowed;
-  if (advertise) spec.toAdvertise = { allowed: { mode: advertise.mode?.value, prefixes: advertise.prefixes.map((p) => p.value) } };
+  if (n.passwordSecret) spec.passwordSecret = secretSpec(n.passwordSecret);
+  if (n.toAdvertise) spec.toAdvertise = toAdvertiseSpec(n.toAdvertise);
   const receive = n.toReceive?.allowed;
-  if (receive) spec.toReceive = { allowed: { mode: receive.mode?.value, prefixes: receive.prefixes.map((p) => ({ prefix: p.value })) } };
+  if (receive) {
+    const prefixes = receive.prefixes.map((p) => {
+      const item: ReceivePrefix = { prefix: p.prefix?.value ?? '' };
+      if (p.ge) item.ge = p.ge.value;
+      if (p.le) item.le = p.le.value;
+      return item;
+    });
+    spec.toReceive = { allowed: { mode: receive.mode?.value, prefixes } };
+  }
+  return spec;
+}
+
+function toAdvertiseSpec(a: NonNullable<FrrK8sNeighbor['toAdvertise']>): NonNullable<NeighborSpec['toAdvertise']> {
+  const spec: NonNullable<NeighborSpec['toAdvertise']> = {};
+  if (a.allowed) spec.allowed = { mode: a.allowed.mode?.value, prefixes: a.allowed.prefixes.map((p) => p.value) };
+  if (a.withLocalPref.length > 0) {
+    spec.withLocalPref = a.withLocalPref.map((l) => ({ prefixes: l.prefixes.map((p) => p.value), localPref: l.localPref?.value ?? 0 }));
+  }
+  if (a.withCommunity.length > 0) {
+    spec.withCommunity = a.withCommunity.map((c) => ({ prefixes: c.prefixes.map((p) => p.value), community: c.community?.value ?? '' }));
+  }
+  return spec;
+}
+
+function secretSpec(ref: SecretReference): NonNullable<NeighborSpec['passwordSecret']> {
+  const spec: NonNullable<NeighborSpec['passwordSecret']> = {};
+  if (ref.name) spec.name = ref.name.value;
+  if (ref.namespace) spec.namespace = ref.namespace.value;
   return spec;
 }
 

@@ -4,11 +4,10 @@
  * loads them (`le`/`ge` at most 32|128), and prefixes that let in routes for the IPAddressPools
  * MetalLB announces.
  */
-import type { FrrK8sNeighbor, Located, ManifestFile } from '../../k8s/resources';
+import type { FrrK8sNeighbor, FrrK8sReceivePrefix, Located, ManifestFile } from '../../k8s/resources';
 import { entryRange, formatPrefix, maxLength, parsePrefix } from '../../frr/prefix';
 import type { Finding, OffsetRange, RelatedLocation } from '../../types';
 import type { BlockIndex, BlockOverlap } from '../metallb/extras-overlap';
-import { selectorLengths, type SelectorLengths } from './selectorLengths';
 
 export const RANGE_CODE = 'frrk8s/to-receive-range';
 export const MODE_CODE = 'frrk8s/to-receive-mode';
@@ -32,7 +31,6 @@ function neighborName(neighbor: FrrK8sNeighbor): string {
 export function checkToReceive(files: readonly ManifestFile[], blocks: BlockIndex): Finding[] {
   const findings: Finding[] = [];
   for (const file of files) {
-    let lengths: Map<number, SelectorLengths> | undefined;
     for (const resource of file.resources) {
       if (resource.kind !== 'FRRConfiguration') continue;
       for (const router of resource.spec.routers) {
@@ -40,7 +38,6 @@ export function checkToReceive(files: readonly ManifestFile[], blocks: BlockInde
           const allowed = neighbor.toReceive?.allowed;
           if (!allowed) continue;
           const where: NeighborAt = { neighbor, uri: resource.uri ?? file.uri };
-          lengths ??= selectorLengths(file.text);
           const mode = allowed.mode;
           if (mode && mode.value !== 'all' && mode.value !== 'filtered') {
             findings.push(at(where, mode.range, { code: MODE_CODE, severity: 'error', message: `toReceive.allowed.mode must be "all" or "filtered" (the CRD refuses "${mode.value}").` }));
@@ -49,7 +46,7 @@ export function checkToReceive(files: readonly ManifestFile[], blocks: BlockInde
             findings.push(...modeAll(where, mode, allowed.prefixes, blocks));
             continue;
           }
-          for (const prefix of allowed.prefixes) findings.push(...checkPrefix(where, prefix, lengths.get(prefix.range.start) ?? {}, blocks));
+          for (const item of allowed.prefixes) findings.push(...checkPrefix(where, item, blocks));
         }
       }
     }
@@ -57,7 +54,7 @@ export function checkToReceive(files: readonly ManifestFile[], blocks: BlockInde
   return findings;
 }
 
-function modeAll(where: NeighborAt, mode: Located<string>, prefixes: Located<string>[], blocks: BlockIndex): Finding[] {
+function modeAll(where: NeighborAt, mode: Located<string>, prefixes: FrrK8sReceivePrefix[], blocks: BlockIndex): Finding[] {
   const out: Finding[] = [];
   if (prefixes.length > 0) {
     out.push(
@@ -65,7 +62,7 @@ function modeAll(where: NeighborAt, mode: Located<string>, prefixes: Located<str
         code: MODE_CODE,
         severity: 'warning',
         message: `mode: all accepts every route from ${neighborName(where.neighbor)}: the ${prefixes.length} prefix${prefixes.length === 1 ? ' listed is' : 'es listed are'} ignored.`,
-        related: prefixes.map((p) => ({ range: p.range, message: `ignored: ${p.value}`, ...(where.uri !== undefined ? { uri: where.uri } : {}) })),
+        related: prefixes.map((p) => ({ range: (p.prefix ?? p).range, message: `ignored: ${describeItem(p)}`, ...(where.uri !== undefined ? { uri: where.uri } : {}) })),
       }),
     );
   }
@@ -83,23 +80,35 @@ function modeAll(where: NeighborAt, mode: Located<string>, prefixes: Located<str
   return out;
 }
 
-function checkPrefix(where: NeighborAt, located: Located<string>, lengths: SelectorLengths, blocks: BlockIndex): Finding[] {
-  const prefix = parsePrefix(located.value);
-  if (!prefix) {
-    return [at(where, located.range, { code: RANGE_CODE, severity: 'error', message: `failed to parse prefix ${located.value}: invalid CIDR address (frr-k8s refuses the configuration).` })];
+/** An item as the user wrote it: `10.0.0.0/8 ge 16 le 24`. */
+function describeItem(item: FrrK8sReceivePrefix): string {
+  return `${item.prefix?.value ?? ''}${item.ge ? ` ge ${item.ge.value}` : ''}${item.le ? ` le ${item.le.value}` : ''}`;
+}
+
+function checkPrefix(where: NeighborAt, item: FrrK8sReceivePrefix, blocks: BlockIndex): Finding[] {
+  if (!item.prefix) {
+    // frr-k8s decodes the missing field as "", which fails to parse like any other bad CIDR.
+    // The item's own range runs to the next line in block style: its first field is the anchor.
+    const anchor = [item.ge, item.le].filter((l) => l !== undefined).sort((a, b) => a.range.start - b.range.start)[0];
+    return [at(where, anchor?.keyRange ?? item.range, { code: RANGE_CODE, severity: 'error', message: 'toReceive item without a prefix: frr-k8s fails to parse the empty prefix and refuses the configuration.' })];
   }
-  const ge = lengths.ge?.value ?? 0;
-  const le = lengths.le?.value ?? 0;
+  const range = item.prefix.range;
+  const prefix = parsePrefix(item.prefix.value);
+  if (!prefix) {
+    return [at(where, range, { code: RANGE_CODE, severity: 'error', message: `failed to parse prefix ${item.prefix.value}: invalid CIDR address (frr-k8s refuses the configuration).` })];
+  }
+  const ge = item.ge?.value ?? 0;
+  const le = item.le?.value ?? 0;
   const problem = lengthProblem(prefix.length, maxLength(prefix.family), ge, le);
   if (problem) {
-    const range = (problem.on === 'ge' ? lengths.ge : problem.on === 'le' ? lengths.le : undefined)?.range ?? located.range;
-    return [at(where, range, { code: RANGE_CODE, severity: 'error', message: problem.message })];
+    const on = problem.on === 'ge' ? item.ge : problem.on === 'le' ? item.le : undefined;
+    return [at(where, on?.range ?? range, { code: RANGE_CODE, severity: 'error', message: problem.message })];
   }
   const reached = blocks.overlaps(entryRange(prefix, ge, le));
   if (reached.length === 0) return [];
   const shown = `${formatPrefix(prefix)}${ge ? ` ge ${ge}` : ''}${le ? ` le ${le}` : ''}`;
   return [
-    at(where, located.range, {
+    at(where, range, {
       code: OVERLAP_CODE,
       severity: 'warning',
       message: `toReceive prefix ${shown} from ${neighborName(where.neighbor)} accepts routes for ${describePools(reached)}, which MetalLB announces: a peer advertising your own LoadBalancer IPs (a leak or a hijack) would have them installed on the node, sending its traffic for those Services to the peer.`,
