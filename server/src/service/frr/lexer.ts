@@ -43,7 +43,8 @@ export class Word implements Token, Arg {
  * this instead of an object per word, and makes `Word`s for the lines a reader asks about.
  */
 export class TokenStore {
-  readonly texts: string[] = [];
+  /** Word texts, by word index (read-only outside the store). */
+  texts: string[] = [];
   private offsets: Int32Array;
   private size = 0;
 
@@ -89,7 +90,8 @@ export class TokenStore {
     const target = this.size * 2;
     if (shift === 0) this.offsets.set(source.offsets.subarray(from * 2, to * 2), target);
     else for (let i = 0; i < count * 2; i++) this.offsets[target + i] = source.offsets[from * 2 + i]! + shift;
-    for (let i = from; i < to; i++) this.texts.push(source.texts[i]!);
+    // A native copy: pushing a hundred thousand words one by one costs more than re-reading a line.
+    this.texts = this.size === 0 && from === 0 ? source.texts.slice(0, to) : this.texts.concat(source.texts.slice(from, to));
     this.size += count;
   }
 

@@ -17,13 +17,19 @@ export function reparseFrr(previous: ParseResult, text: string, options: ParseOp
   return new Resumption(previous, state, text).run();
 }
 
+/** Characters compared at once: a native string comparison, where one character at a time would take longer than the re-read. */
+const CHUNK = 4096;
+
 /** Length of the common start of `a` and `b`, and of their common end after it. */
 function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
   const max = Math.min(a.length, b.length);
   let prefix = 0;
+  while (prefix + CHUNK <= max && a.substring(prefix, prefix + CHUNK) === b.substring(prefix, prefix + CHUNK)) prefix += CHUNK;
   while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
   let suffix = 0;
-  while (suffix < max - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  const room = max - prefix;
+  while (suffix + CHUNK <= room && a.substring(a.length - suffix - CHUNK, a.length - suffix) === b.substring(b.length - suffix - CHUNK, b.length - suffix)) suffix += CHUNK;
+  while (suffix < room && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
   return { prefix, suffix };
 }
 
