@@ -63,7 +63,7 @@ export function mergeFrrConfigurations(inputs: FrrConfigurationInput[], options:
   const bfdProfiles = new Map<string, Owned<BfdProfileSpec>>();
   for (const input of inputs) {
     for (const routerSpec of input.spec.bgp?.routers ?? []) {
-      const router = routerToModel(routerSpec);
+      const router = routerToModel(routerSpec, input.spec.bgp?.routers ?? []);
       const existing = routers.get(router.vrf);
       const where = router.vrf === '' ? 'the default VRF' : `VRF ${router.vrf}`;
       if (!existing) {

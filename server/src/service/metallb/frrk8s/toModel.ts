@@ -1,75 +1,101 @@
 /**
  * One FRRConfiguration's routers → frr-k8s internal routers (frr-k8s `api_to_config.go`), before
- * merging: families from the address, `mode: all` expanded to the router's prefixes, durations in
- * seconds, modifier prefix-lists named as frr-k8s names them.
+ * merging: families from the address, `mode: all` expanded to the router's prefixes and those of
+ * the VRFs it imports, durations in seconds, modifier prefix-lists named as frr-k8s names them.
+ * A neighbor only carries its own address families (both when dual-stack or unnumbered): frr-k8s
+ * drops the other family's advertised prefixes and builds no modifier lists for it.
+ * Specs may come from JSON: members of the wrong type are skipped, never thrown on.
  */
 import type { NeighborSpec, RouterSpec } from './api';
 import { parseGoDuration } from '../../k8s/duration';
 import type { IPFamily, IncomingFilter, ModifierPrefixList, NeighborConfig, NeighborFamily, RouterConfig } from './model';
 import { emptyNeighbor } from './model';
+import { compare } from './render';
 
 export function prefixFamily(prefix: string): IPFamily {
   return prefix.includes(':') ? 'ipv6' : 'ipv4';
 }
 
-export function routerToModel(spec: RouterSpec): RouterConfig {
-  const prefixes = spec.prefixes ?? [];
-  const vrf = spec.vrf ?? '';
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const objects = <T extends object>(v: readonly T[] | undefined): T[] => (Array.isArray(v) ? v.filter((item): item is T => isObject(item)) : []);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
+
+/**
+ * The prefixes a neighbor of `spec` may advertise: its own, then those of each imported VRF's router
+ * in the same FRRConfiguration (`default` names the router without a VRF; an import nothing declares
+ * is a webhook error and adds nothing here). The last router declared for a VRF wins, as in frr-k8s.
+ */
+export function advertisablePrefixes(spec: RouterSpec, siblings: readonly RouterSpec[]): string[] {
+  const byVRF = new Map(objects(siblings).map((r) => [typeof r.vrf === 'string' ? r.vrf : '', strings(r.prefixes)]));
+  const imported = objects(spec.imports).flatMap((i) => byVRF.get(i.vrf === 'default' ? '' : String(i.vrf ?? '')) ?? []);
+  return [...strings(spec.prefixes), ...imported];
+}
+
+/** `siblings`: every router of the FRRConfiguration `spec` belongs to, for its imports. */
+export function routerToModel(spec: RouterSpec, siblings: readonly RouterSpec[] = []): RouterConfig {
+  const prefixes = strings(spec.prefixes);
+  const vrf = typeof spec.vrf === 'string' ? spec.vrf : '';
+  const advertisable = advertisablePrefixes(spec, siblings);
   return {
     asn: spec.asn,
     routerID: spec.id ?? '',
     vrf,
-    neighbors: (spec.neighbors ?? []).map((n) => neighborToModel(n, vrf, prefixes)),
+    neighbors: objects(spec.neighbors).map((n) => neighborToModel(n, vrf, advertisable)),
     ipv4Prefixes: prefixes.filter((p) => prefixFamily(p) === 'ipv4'),
     ipv6Prefixes: prefixes.filter((p) => prefixFamily(p) === 'ipv6'),
-    importVRFs: (spec.imports ?? []).map((i) => i.vrf),
+    importVRFs: objects(spec.imports).map((i) => String(i.vrf ?? '')),
   };
 }
 
 function neighborFamily(n: NeighborSpec): NeighborFamily {
   // Unnumbered sessions run over IPv6 link-local addresses and carry both families.
   if (n.dualStackAddressFamily || (n.interface ?? '') !== '') return 'dual';
-  return prefixFamily(n.address ?? '');
+  return prefixFamily(typeof n.address === 'string' ? n.address : '');
+}
+
+function familiesOf(family: NeighborFamily): IPFamily[] {
+  return family === 'dual' ? ['ipv4', 'ipv6'] : [family];
 }
 
 /** Whole seconds: frr-k8s truncates sub-second remainders when it writes FRR timers. */
 function seconds(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
+  if (typeof text !== 'string') return undefined;
   const parsed = parseGoDuration(text);
   return parsed.ok ? Math.trunc(parsed.nanoseconds / 1e9) : undefined;
 }
 
+/** `toReceive.allowed.prefixes` items: the CRD wants `{prefix, ge, le}` objects; anything else is skipped. */
+function receivedFilters(spec: NeighborSpec): IncomingFilter[] {
+  return objects(spec.toReceive?.allowed?.prefixes)
+    .filter((p) => typeof p.prefix === 'string')
+    .map((p) => ({ family: prefixFamily(p.prefix), prefix: p.prefix, le: p.le ?? 0, ge: p.ge ?? 0 }));
+}
+
+/** `routerPrefixes`: what `mode: all` advertises (see `advertisablePrefixes`). */
 export function neighborToModel(spec: NeighborSpec, vrf: string, routerPrefixes: string[]): NeighborConfig {
   const asn = spec.dynamicASN ? spec.dynamicASN : String(spec.asn ?? 0);
-  const addr = spec.address ?? '';
-  const iface = spec.interface ?? '';
+  const addr = typeof spec.address === 'string' ? spec.address : '';
+  const iface = typeof spec.interface === 'string' ? spec.interface : '';
+  const family = neighborFamily(spec);
+  const families = familiesOf(family);
   const listOwner = `${asn}@${iface !== '' ? iface : addr}${vrf !== '' ? `@${vrf}` : ''}`;
-  const advertised = spec.toAdvertise?.allowed?.mode === 'all' ? routerPrefixes : (spec.toAdvertise?.allowed?.prefixes ?? []);
+  // frr-k8s collects them in a set per family: each once, in Go's string order.
+  const advertised = [...new Set(spec.toAdvertise?.allowed?.mode === 'all' ? routerPrefixes : strings(spec.toAdvertise?.allowed?.prefixes))]
+    .filter((p) => families.includes(prefixFamily(p)))
+    .sort(compare);
+  // One list per property and family of the neighbor, named `<asn>@<peer>[@<vrf>]-<property>-<ip|ipv6>-…-prefixes`.
   const modifiers: ModifierPrefixList[] = [];
-  for (const c of spec.toAdvertise?.withCommunity ?? []) {
-    for (const family of ['ipv4', 'ipv6'] as const) {
-      const prefixes = c.prefixes.filter((p) => prefixFamily(p) === family);
-      if (prefixes.length === 0) continue;
-      const fam = family === 'ipv6' ? 'ipv6' : 'ip';
-      modifiers.push({ name: `${listOwner}-${c.community}-${fam}-community-prefixes`, family, prefixes, community: c.community });
+  const addModifiers = (prefixes: string[], property: string, kind: 'community' | 'localpref', set: Pick<ModifierPrefixList, 'community' | 'localPref'>) => {
+    for (const f of families) {
+      const ofFamily = prefixes.filter((p) => prefixFamily(p) === f);
+      if (ofFamily.length > 0) modifiers.push({ name: `${listOwner}-${property}-${f === 'ipv6' ? 'ipv6' : 'ip'}-${kind}-prefixes`, family: f, prefixes: ofFamily, ...set });
     }
-  }
-  for (const l of spec.toAdvertise?.withLocalPref ?? []) {
-    for (const family of ['ipv4', 'ipv6'] as const) {
-      const prefixes = l.prefixes.filter((p) => prefixFamily(p) === family);
-      if (prefixes.length === 0) continue;
-      const fam = family === 'ipv6' ? 'ipv6' : 'ip';
-      modifiers.push({ name: `${listOwner}-${l.localPref}-${fam}-localpref-prefixes`, family, prefixes, localPref: l.localPref });
-    }
-  }
-  const received: IncomingFilter[] = (spec.toReceive?.allowed?.prefixes ?? []).map((p) => ({
-    family: prefixFamily(p.prefix),
-    prefix: p.prefix,
-    le: p.le ?? 0,
-    ge: p.ge ?? 0,
-  }));
+  };
+  for (const c of objects(spec.toAdvertise?.withCommunity)) addModifiers(strings(c.prefixes), String(c.community), 'community', { community: String(c.community) });
+  for (const l of objects(spec.toAdvertise?.withLocalPref)) addModifiers(strings(l.prefixes), String(l.localPref), 'localpref', { localPref: l.localPref });
+  const received = receivedFilters(spec);
   const neighbor = emptyNeighbor({
-    family: neighborFamily(spec),
+    family,
     asn,
     addr,
     iface,

@@ -1,8 +1,9 @@
 /**
  * frr-k8s rules (`frrk8s/*`): FRRConfiguration `toReceive` prefixes and `rawConfig` text, checked
  * against the IPAddressPools MetalLB announces and, per node, against what frr-k8s renders there
- * (seq and name collisions, unknown neighbors, overrides the supported API expresses). Pure
- * functions of the extras context.
+ * (seq and name collisions, unknown neighbors, overrides the supported API expresses), and what
+ * frr-k8s's admission webhook would refuse (`frrk8s/webhook`, with the merge conflicts of each
+ * node). Pure functions of the extras context.
  */
 import type { ExtrasContext } from '../../metallb/extras/context';
 import type { Finding } from '../../types';
@@ -14,6 +15,7 @@ import { rawContext } from './rawContext';
 import { seqCollision } from './seqCollision';
 import { checkToReceive } from './toReceive';
 import { unknownPeer } from './unknownPeer';
+import { frrk8sWebhook } from './webhook';
 
 export { MODE_CODE, OVERLAP_CODE, RANGE_CODE } from './toReceive';
 export { RAW_OVERLAP_CODE } from './rawConfig';
@@ -21,6 +23,7 @@ export { NAME_COLLISION_CODE } from './nameCollision';
 export { PREFER_TO_RECEIVE_CODE } from './preferToReceive';
 export { SEQ_COLLISION_CODE } from './seqCollision';
 export { UNKNOWN_PEER_CODE } from './unknownPeer';
+export { WEBHOOK_CODE } from './webhook';
 
 function poolIndex(ctx: ExtrasContext): BlockIndex {
   const namespace = ctx.options.namespace;
@@ -56,4 +59,5 @@ export const FRRK8S_RULES: readonly ((ctx: ExtrasContext) => Finding[])[] = [
   nameCollision,
   unknownPeer,
   preferToReceive,
+  frrk8sWebhook,
 ];

@@ -1,0 +1,119 @@
+// frr-k8s's `api_to_config.go` conversion of one FRRConfiguration router (toModel.ts): a neighbor
+// advertises, and gets community/local-pref lists for, only its own address families (both when
+// dual-stack or unnumbered); `mode: all` covers the router's prefixes plus those of the VRFs it
+// imports from the same FRRConfiguration; JSON junk in `toReceive` is skipped, never thrown on.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { NeighborSpec, RouterSpec } from '../../server/src/service/metallb/frrk8s/api';
+import { mergeFrrConfigurations } from '../../server/src/service/metallb/frrk8s/merge';
+import { renderFrrK8s } from '../../server/src/service/metallb/frrk8s/render';
+import { routerToModel } from '../../server/src/service/metallb/frrk8s/toModel';
+
+const V4 = '192.169.1.0/24';
+const V6 = '2001:db8:abcd::/48';
+
+function dualRouter(neighbor: NeighborSpec): RouterSpec {
+  return { asn: 65000, prefixes: [V4, V6], neighbors: [neighbor] };
+}
+
+const withModifiers: NeighborSpec['toAdvertise'] = {
+  allowed: { mode: 'all' },
+  withLocalPref: [{ localPref: 100, prefixes: [V4, V6] }],
+  withCommunity: [{ community: '10:100', prefixes: [V4, V6] }],
+};
+
+describe('routerToModel: address families', () => {
+  it('an IPv4 neighbor advertises only IPv4 prefixes and gets only ip modifier lists', () => {
+    const [n] = routerToModel(dualRouter({ asn: 65001, address: '192.168.1.2', toAdvertise: withModifiers })).neighbors;
+    assert.deepEqual(n.outgoing.prefixesV4, [V4]);
+    assert.deepEqual(n.outgoing.prefixesV6, []);
+    assert.deepEqual(n.outgoing.modifiers.map((m) => m.name).sort(), [
+      '65001@192.168.1.2-100-ip-localpref-prefixes',
+      '65001@192.168.1.2-10:100-ip-community-prefixes',
+    ]);
+  });
+
+  it('an IPv6 neighbor advertises only IPv6 prefixes and gets only ipv6 modifier lists', () => {
+    const [n] = routerToModel(dualRouter({ asn: 65002, address: '2001:db8::1', toAdvertise: withModifiers })).neighbors;
+    assert.deepEqual(n.outgoing.prefixesV4, []);
+    assert.deepEqual(n.outgoing.prefixesV6, [V6]);
+    assert.deepEqual(n.outgoing.modifiers.map((m) => m.family), ['ipv6', 'ipv6']);
+  });
+
+  it('a dual-stack or unnumbered neighbor keeps both families', () => {
+    for (const neighbor of [
+      { asn: 65001, address: '192.168.1.2', dualStackAddressFamily: true, toAdvertise: withModifiers },
+      { asn: 65001, interface: 'eth0', toAdvertise: withModifiers },
+    ]) {
+      const [n] = routerToModel(dualRouter(neighbor)).neighbors;
+      assert.deepEqual([n.outgoing.prefixesV4, n.outgoing.prefixesV6], [[V4], [V6]]);
+      assert.deepEqual(n.outgoing.modifiers.map((m) => m.family).sort(), ['ipv4', 'ipv4', 'ipv6', 'ipv6']);
+    }
+  });
+
+  it('filtered prefixes of the other family are dropped too', () => {
+    const [n] = routerToModel(dualRouter({ asn: 65001, address: '192.168.1.2', toAdvertise: { allowed: { prefixes: [V4, V6] } } })).neighbors;
+    assert.deepEqual([n.outgoing.prefixesV4, n.outgoing.prefixesV6], [[V4], []]);
+  });
+
+  it('advertises each prefix once, in Go string order, as frr-k8s\'s per-family sets do', () => {
+    const [n] = routerToModel({ asn: 65000, prefixes: ['10.2.0.0/24', '10.10.0.0/24'], neighbors: [{ asn: 65001, address: '192.168.1.2', toAdvertise: { allowed: { prefixes: ['10.2.0.0/24', '10.10.0.0/24', '10.2.0.0/24'] } } }] }).neighbors;
+    assert.deepEqual(n.outgoing.prefixesV4, ['10.10.0.0/24', '10.2.0.0/24']);
+  });
+
+  it('renders the allowed lists of frr-k8s golden TestMultipleNeighborsOneV4AndOneV6 from FRRConfiguration input', () => {
+    const spec = {
+      bgp: {
+        routers: [{
+          asn: 65000,
+          prefixes: [V4, V6],
+          neighbors: [
+            { asn: 65001, address: '192.168.1.2', sourceaddress: '192.168.1.50', toAdvertise: { allowed: { mode: 'all' } } },
+            { asn: 65002, address: '2001:db8::1', ebgpMultiHop: true, toAdvertise: { allowed: { mode: 'all' } } },
+          ],
+        }],
+      },
+    };
+    const text = renderFrrK8s(mergeFrrConfigurations([{ name: 'c', spec }], { hostname: 'dummyhostname' }).config);
+    const allowed = text.split('\n').filter((line) => /^ip(v6)? prefix-list \S+-allowed-/.test(line));
+    assert.deepEqual(allowed, [
+      'ip prefix-list 192.168.1.2-allowed-ipv4 seq 1 permit 192.169.1.0/24',
+      'ipv6 prefix-list 192.168.1.2-allowed-ipv6 seq 1 deny any',
+      'ip prefix-list 2001:db8::1-allowed-ipv4 seq 1 deny any',
+      'ipv6 prefix-list 2001:db8::1-allowed-ipv6 seq 1 permit 2001:db8:abcd::/48',
+    ]);
+  });
+});
+
+describe('routerToModel: imported VRFs', () => {
+  const red: RouterSpec = { asn: 65013, vrf: 'red', prefixes: ['192.0.5.0/24', '2001:db9::/64'] };
+
+  it('mode: all also advertises the prefixes of the VRFs the router imports', () => {
+    const main: RouterSpec = { asn: 65040, prefixes: ['192.0.2.0/24'], imports: [{ vrf: 'red' }], neighbors: [{ asn: 65041, address: '192.0.2.22', toAdvertise: { allowed: { mode: 'all' } } }] };
+    const model = routerToModel(main, [main, red]);
+    assert.deepEqual(model.neighbors[0].outgoing.prefixesV4, ['192.0.2.0/24', '192.0.5.0/24']);
+    // The router's own networks stay its own prefixes.
+    assert.deepEqual(model.ipv4Prefixes, ['192.0.2.0/24']);
+  });
+
+  it('"default" names the router without a VRF; an import nothing declares adds nothing', () => {
+    const main: RouterSpec = { asn: 65040, prefixes: ['192.0.2.0/24'] };
+    const importer: RouterSpec = { asn: 65013, vrf: 'red', imports: [{ vrf: 'default' }, { vrf: 'blue' }], neighbors: [{ asn: 65041, address: '192.0.2.22', toAdvertise: { allowed: { mode: 'all' } } }] };
+    assert.deepEqual(routerToModel(importer, [main, importer]).neighbors[0].outgoing.prefixesV4, ['192.0.2.0/24']);
+  });
+});
+
+describe('routerToModel: JSON input it cannot use', () => {
+  it('skips toReceive prefix items that are not {prefix} objects instead of throwing', () => {
+    const prefixes = ['10.0.0.0/8', null, 7, { prefix: 3 }, { le: 24 }, { prefix: '10.1.0.0/16', le: 24 }] as unknown as { prefix: string }[];
+    const [n] = routerToModel({ asn: 1, neighbors: [{ asn: 2, address: '10.0.0.1', toReceive: { allowed: { prefixes } } }] }).neighbors;
+    assert.deepEqual(n.incoming.prefixesV4, [{ family: 'ipv4', prefix: '10.1.0.0/16', le: 24, ge: 0 }]);
+  });
+
+  it('never throws on junk router or neighbor members', () => {
+    const junk = [
+      { asn: 1, prefixes: [null, 5, '10.0.0.0/8'], imports: [null, { vrf: 3 }], neighbors: [null, 'x', { toAdvertise: { withCommunity: [null, { prefixes: 'x' }], withLocalPref: [{ prefixes: [1] }] } }] },
+    ] as unknown as RouterSpec[];
+    assert.doesNotThrow(() => routerToModel(junk[0], junk));
+  });
+});
