@@ -10,6 +10,8 @@ import {
   CodeActionKind,
   createConnection,
   DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
   DiagnosticSeverity,
   ProposedFeatures,
   TextDocuments,
@@ -304,8 +306,10 @@ function announceRenderChange(): void {
 }
 
 connection.languages.diagnostics.on((params, token) => {
+  // A report for a cancelled request could stand as the document's diagnostics in a client that does not drop it.
+  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'diagnostics request cancelled');
   const document = documents.get(params.textDocument.uri);
-  if (!document || isPreview(document.uri) || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  if (!document || isPreview(document.uri)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
   const findings = contained(`diagnostics for ${document.uri}`, [] as Finding[], () => workspace.check(document.uri));
   return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(document, findings) };
 });
