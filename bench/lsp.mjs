@@ -30,7 +30,9 @@ function peakRssMb(pid) {
 export async function benchLsp(root, sizes) {
   const rows = [];
   for (const size of sizes) {
-    const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    // The flags the extension starts the server with.
+    const execArgv = JSON.parse(readFileSync(join(root, 'server', 'exec-argv.json'), 'utf8'));
+    const child = spawn(process.execPath, [...execArgv, join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     connection.onRequest('workspace/diagnostic/refresh', () => null);
     connection.onRequest('workspace/configuration', () => [{}]);

