@@ -10,6 +10,18 @@ import { viewsInScope, type FrrView, type WorkspaceIndex } from './workspaceInde
  */
 const definedNames = new WeakMap<FrrModel, Map<SymbolKind, readonly string[]>>();
 
+/**
+ * The names last collected per kind, in model order and sorted: an edit seldom changes which names
+ * a configuration defines, and sorting thousands of them again would be most of a completion.
+ */
+const lastCollected = new Map<SymbolKind, { found: readonly string[]; sorted: readonly string[] }>();
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 function namesDefinedIn(model: FrrModel, kind: SymbolKind): readonly string[] {
   let byKind = definedNames.get(model);
   if (!byKind) {
@@ -18,11 +30,13 @@ function namesDefinedIn(model: FrrModel, kind: SymbolKind): readonly string[] {
   }
   let names = byKind.get(kind);
   if (!names) {
-    const found = new Set<string>();
+    const found: string[] = [];
     for (const entry of model.symbols.values()) {
-      if (entry.kind === kind && entry.definitions.length > 0) found.add(entry.name);
+      if (entry.kind === kind && entry.definitions.length > 0) found.push(entry.name);
     }
-    names = [...found].sort();
+    const last = lastCollected.get(kind);
+    names = last && sameNames(last.found, found) ? last.sorted : [...new Set(found)].sort();
+    lastCollected.set(kind, { found, sorted: names });
     byKind.set(kind, names);
   }
   return names;
