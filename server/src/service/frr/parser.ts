@@ -415,6 +415,11 @@ export class Line implements ParsedLine {
     return this.store.words(this.first, this.count);
   }
 
+  get commandId(): string | undefined {
+    const source = this.source;
+    return typeof source === 'string' ? source : source?.def.id;
+  }
+
   get command(): CommandMatch | undefined {
     const source = this.source;
     if (source === undefined) return undefined;

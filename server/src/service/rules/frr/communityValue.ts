@@ -75,11 +75,14 @@ function checkCommunities(tokens: Token[], large: boolean, where: string, reject
   return findings;
 }
 
+const CHECKED = new Set(['rmap-set-community', 'rmap-set-large-community', 'rmap-set-local-preference', 'community-list', 'large-community-list']);
+
 export function communityValue(ctx: FrrRuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const line of ctx.parse.lines) {
-    const command = line.command;
-    if (line.kind !== 'command' || !command || command.negated) continue;
+    if (line.kind !== 'command' || !line.commandId || !CHECKED.has(line.commandId)) continue;
+    const command = line.command!;
+    if (command.negated) continue;
     switch (command.id) {
       case 'rmap-set-community':
         findings.push(...checkCommunities(valueTokens(line), false, 'set community', '% Malformed communities attribute'));
