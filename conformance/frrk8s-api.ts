@@ -2,7 +2,10 @@
  * Conformance: frr-k8s's API conversion and webhook against upstream data in ../shared/corpus.
  *   (1) FRRConfigurations equivalent to the internal configs of frr-k8s renderer goldens merge and
  *       render byte for byte like frrk8s/golden/TestX.golden: the conversion gives a neighbor only
- *       its own address families (both with dualStackAddressFamily), as api_to_config.go does.
+ *       its own address families (both with dualStackAddressFamily), as api_to_config.go does, and
+ *       carries localASN, toAdvertise.nextHop, addressFamilies and the router's evpn section.
+ *       (TestEVPNFull is not among them: its internal config lists VRF red before blue, an order
+ *       frr-k8s's conversion, which sorts routers by VRF, never produces.)
  *   (2) frr-k8s's samples and demo templates, and MetalLB's examples, are objects upstream applies:
  *       each manifest set alone gets no frrk8s/webhook error and no frrk8s/merge-conflict.
  * Run: node --import tsx conformance/frrk8s-api.ts
@@ -55,6 +58,47 @@ const API_GOLDENS: Record<string, FrrConfigurationSpec> = {
     { dualStackAddressFamily: true, toAdvertise: { allowed: { prefixes: ['192.169.1.0/24'] } } },
     { dualStackAddressFamily: true, toAdvertise: { allowed: { prefixes: ['2001:db8:abcd::/48'] } } },
   ),
+  TestSingleSessionWithLocalASN: { bgp: { routers: [{ asn: 65000, neighbors: [{ asn: 65001, address: '192.168.1.2', localASN: 65410 }] }] } },
+  TestSingleSessionWithNextHopV4: {
+    bgp: {
+      routers: [{
+        asn: 65000,
+        prefixes: ['192.169.1.0/24', '192.170.1.0/22'],
+        neighbors: [{ asn: 65001, address: '192.168.1.2', port: 4567, toAdvertise: { allowed: { mode: 'all' }, nextHop: { ipv4: '192.168.1.1' } } }],
+      }],
+    },
+  },
+  TestSingleSessionWithNextHopV6: {
+    bgp: {
+      routers: [{
+        asn: 65000,
+        prefixes: ['2001:db8:abcd::/48'],
+        neighbors: [{ asn: 65001, address: '2001:db8::1', toAdvertise: { allowed: { mode: 'all' }, nextHop: { ipv6: '2001:db8::2' } } }],
+      }],
+    },
+  },
+  TestEVPNNeighborOnlyEVPN: {
+    bgp: { routers: [{ asn: 65000, neighbors: [{ asn: 65001, address: '192.168.1.2', addressFamilies: ['evpn'] }], evpn: { advertiseVNIs: 'All', advertiseSVI: true } }] },
+  },
+  TestEVPNWithL2VNIs: {
+    bgp: {
+      routers: [{
+        asn: 65000,
+        prefixes: ['192.169.1.0/24'],
+        neighbors: [{ asn: 65001, address: '192.168.1.2', addressFamilies: ['unicast', 'evpn'], toAdvertise: { allowed: { mode: 'all' } } }],
+        evpn: { advertiseVNIs: 'All', l2vnis: [{ vni: 2000 }, { vni: 1000, rd: '65000:1000', importRTs: ['65000:1000'], exportRTs: ['65000:1000'] }] },
+      }],
+    },
+  },
+  TestEVPNWithL3VNI: {
+    bgp: {
+      routers: [{
+        asn: 65000,
+        vrf: 'red',
+        evpn: { l3vni: { vni: 3000, rd: '65000:3000', importRTs: ['65000:3000'], exportRTs: ['65000:3000'], advertisePrefixes: ['unicast'] } },
+      }],
+    },
+  },
 };
 
 const renderFailures: string[] = [];

@@ -1,6 +1,7 @@
 // The FRRConfiguration reader: every field the frr-k8s renderer takes (toAdvertise.withLocalPref /
-// withCommunity, toReceive prefixes with ge/le, router imports, passwordSecret) is read with the
-// exact source range of its value and key, in block and flow style alike.
+// withCommunity / nextHop, toReceive prefixes with ge/le, router imports and evpn, passwordSecret,
+// localASN, addressFamilies) is read with the exact source range of its value and key, in block
+// and flow style alike.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseManifests } from '../../server/src/service/k8s/parse';
@@ -154,4 +155,74 @@ test('a plain CIDR in toReceive prefixes (frr-k8s\'s older samples) is refused a
   );
   const items = (file.resources[0] as FRRConfiguration).spec.routers[0].neighbors[0].toReceive?.allowed?.prefixes ?? [];
   assert.deepEqual(items.map((i) => i.prefix?.value), ['10.0.0.0/8', 'fc00::/48']);
+});
+
+const NEW_FIELDS = `apiVersion: frrk8s.metallb.io/v1beta1
+kind: FRRConfiguration
+metadata:
+  name: evpn
+  namespace: frr-k8s-system
+spec:
+  bgp:
+    routers:
+    - asn: 64512
+      neighbors:
+      - address: 172.18.0.5
+        asn: 64513
+        localASN: 65410
+        addressFamilies: [unicast, evpn]
+        toAdvertise:
+          nextHop: {ipv4: 172.18.0.1, ipv6: "fc00::1"}
+      - address: 172.18.0.6
+        asn: 64513
+      evpn:
+        advertiseVNIs: All
+        advertiseSVI: true
+        l2vnis:
+        - vni: 1000
+          rd: "64512:1000"
+          importRTs: ["64512:1000"]
+          exportRTs: ["64512:1001"]
+    - asn: 64512
+      vrf: red
+      evpn:
+        l3vni: {vni: 2000, advertisePrefixes: [unicast]}
+`;
+
+test('reads localASN, addressFamilies, toAdvertise.nextHop and the router evpn section, with ranges', () => {
+  const text = (range: OffsetRange | undefined) => (assert.ok(range), NEW_FIELDS.slice(range.start, range.end));
+  const located = <T>(l: Located<T> | undefined): [T, string, string] => (assert.ok(l), [l.value, text(l.range), text(l.keyRange)]);
+  const file = parseManifests(NEW_FIELDS);
+  assert.deepEqual(file.findings, []);
+  const [main, red] = (file.resources[0] as FRRConfiguration).spec.routers;
+  const [first, second] = main.neighbors;
+  assert.deepEqual(located(first.localASN), [65410, '65410', 'localASN']);
+  assert.deepEqual(first.addressFamilies?.map((f) => [f.value, text(f.range)]), [['unicast', 'unicast'], ['evpn', 'evpn']]);
+  // Absent, not empty: the API server defaults it to [unicast].
+  assert.equal(second.addressFamilies, undefined);
+  const nextHop = first.toAdvertise?.nextHop;
+  assert.deepEqual([located(nextHop?.ipv4), located(nextHop?.ipv6)], [['172.18.0.1', '172.18.0.1', 'ipv4'], ['fc00::1', '"fc00::1"', 'ipv6']]);
+  const evpn = main.evpn;
+  assert.ok(evpn);
+  assert.deepEqual([located(evpn.advertiseVNIs), located(evpn.advertiseSVI)], [['All', 'All', 'advertiseVNIs'], [true, 'true', 'advertiseSVI']]);
+  const [l2] = evpn.l2vnis;
+  assert.deepEqual([located(l2.vni), located(l2.rd)], [[1000, '1000', 'vni'], ['64512:1000', '"64512:1000"', 'rd']]);
+  assert.deepEqual([l2.importRTs.map((rt) => text(rt.range)), l2.exportRTs.map((rt) => rt.value)], [['"64512:1000"'], ['64512:1001']]);
+  assert.equal(red.evpn?.l3vni && text(red.evpn.l3vni.range), '{vni: 2000, advertisePrefixes: [unicast]}');
+  assert.deepEqual(red.evpn?.l3vni?.advertisePrefixes.map((p) => p.value), ['unicast']);
+});
+
+test('ill-typed new fields are k8s/schema findings and read as absent', () => {
+  const source = NEW_FIELDS.replace('localASN: 65410', 'localASN: "65410"').replace('advertiseSVI: true', 'advertiseSVI: yes please').replace('addressFamilies: [unicast, evpn]', 'addressFamilies: evpn');
+  const file = parseManifests(source);
+  assert.deepEqual(
+    [...file.findings].sort((a, b) => a.range.start - b.range.start).map((f) => [source.slice(f.range.start, f.range.end), f.message.split(':')[0]]),
+    [
+      ['"65410"', 'spec.bgp.routers.neighbors.localASN'],
+      ['evpn', 'spec.bgp.routers.neighbors.addressFamilies'],
+      ['yes please', 'spec.bgp.routers.evpn.advertiseSVI'],
+    ],
+  );
+  const [main] = (file.resources[0] as FRRConfiguration).spec.routers;
+  assert.deepEqual([main.neighbors[0].localASN, main.neighbors[0].addressFamilies, main.evpn?.advertiseSVI], [undefined, undefined, undefined]);
 });

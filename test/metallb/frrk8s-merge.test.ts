@@ -56,6 +56,8 @@ describe('mergeFrrConfigurations', () => {
     ['password', { password: 'a' }, { password: 'b' }, 'the password of neighbor 172.18.0.5'],
     ['hold time', { holdTime: '90s' }, { holdTime: '30s' }, 'the hold time (90s vs 30s)'],
     ['ebgp-multihop', { ebgpMultiHop: true }, {}, 'ebgpMultiHop (true vs false)'],
+    ['local ASN', { localASN: 65410 }, {}, 'the local ASN (65410 vs none) of neighbor 172.18.0.5'],
+    ['next hop', { toAdvertise: { nextHop: { ipv4: '10.0.0.1' } } }, { toAdvertise: { nextHop: { ipv4: '10.0.0.2' } } }, 'the IPv4 next hop (10.0.0.1 vs 10.0.0.2) for neighbor 172.18.0.5'],
   ] as const) {
     it(`reports a conflict on the neighbor ${what}, naming both resources`, () => {
       const { conflicts, config } = merge(router(a), router(b));
@@ -81,6 +83,31 @@ describe('mergeFrrConfigurations', () => {
     assert.match(merge(bfd(100), bfd(300)).conflicts[0].message, /BFD profile fast/);
   });
 
+  it('keeps the one next hop set, and unions address families (absent is the API default, unicast)', () => {
+    const { config, conflicts } = merge(router({ toAdvertise: { nextHop: { ipv6: 'fc00::1' } } }), router({ addressFamilies: ['evpn'] }));
+    assert.deepEqual(conflicts, []);
+    const n = config.routers[0].neighbors[0];
+    assert.equal(n.outgoing.nextHopV6, 'fc00::1');
+    assert.deepEqual(n.addressFamilies, ['evpn', 'unicast']);
+  });
+
+  it('unions EVPN L2 VNIs in numeric order and reports what two EVPN sections disagree on', () => {
+    const evpn = (e: Record<string, unknown>) => ({ bgp: { routers: [{ asn: 64512, evpn: e }] } });
+    const l2 = merge(evpn({ l2vnis: [{ vni: 1000, importRTs: ['64512:2'] }] }), evpn({ l2vnis: [{ vni: 200 }, { vni: 1000, importRTs: ['64512:1'] }] }));
+    assert.deepEqual(l2.conflicts, []);
+    assert.deepEqual(l2.config.routers[0].evpn?.l2vnis.map((v) => [v.vni, v.importRTs]), [[200, []], [1000, ['64512:1', '64512:2']]]);
+    for (const [a, b, expected] of [
+      [{ advertiseVNIs: 'All' }, {}, 'the EVPN advertiseVNIs (All vs Disabled) of the router in the default VRF'],
+      [{ l2vnis: [{ vni: 10, rd: '1:1' }] }, { l2vnis: [{ vni: 10, rd: '1:2' }] }, 'L2 VNI 10: the route distinguisher (1:1 vs 1:2)'],
+      [{ l2vnis: [{ vni: 10, exportRTs: ['1:1'] }] }, { l2vnis: [{ vni: 10 }] }, 'L2 VNI 10: exportRTs listed on one side only'],
+      [{ l3vni: { vni: 30 } }, { l3vni: { vni: 31 } }, 'the L3 VNI (30 vs 31)'],
+    ] as const) {
+      const { conflicts } = merge(evpn(a), evpn(b));
+      assert.equal(conflicts.length, 1);
+      assert.ok(conflicts[0].message.includes(expected), conflicts[0].message);
+    }
+  });
+
   it('appends raw configs in ascending priority', () => {
     const { config } = merge({ raw: { rawConfig: 'b', priority: 10 } }, { raw: { rawConfig: 'a', priority: 1 } }, { raw: { rawConfig: 'c', priority: 10 } });
     assert.equal(config.extraConfig, 'a\nb\nc');
@@ -89,6 +116,39 @@ describe('mergeFrrConfigurations', () => {
   it('never throws on junk specs', () => {
     const junk = [{ bgp: { routers: [{ asn: 1, neighbors: [{}] }] } }, {}, { bgp: {} }, { raw: {} }] as FrrConfigurationInput['spec'][];
     assert.doesNotThrow(() => renderFrrK8s(merge(...junk).config));
+  });
+});
+
+// frr-k8s validates each router by merging it with itself (api_to_config.go validateRouterConfig):
+// what a merge canonicalizes is canonical in a FRRConfiguration no other one shares a router with.
+describe('a FRRConfiguration alone is merged with itself', () => {
+  it('drops a port or timer equal to its default: no `port 179` line, no timers once the keepalive is dropped', () => {
+    const { config, conflicts } = merge(router({ port: 179, holdTime: '90s', keepaliveTime: '60s', connectTime: '60s' }));
+    assert.deepEqual(conflicts, []);
+    const n = config.routers[0].neighbors[0];
+    assert.deepEqual([n.port, n.holdTime, n.keepaliveTime, n.connectTime], [undefined, 90, undefined, undefined]);
+    assert.doesNotMatch(renderFrrK8s(config), /port 179|timers/);
+  });
+
+  it('sorts and deduplicates the router prefixes and imports', () => {
+    const { config } = merge(router({}, { prefixes: ['10.2.0.0/24', '10.10.0.0/24', '10.2.0.0/24'], imports: [{ vrf: 'red' }, { vrf: 'blue' }, { vrf: 'red' }] }));
+    assert.deepEqual(config.routers[0].ipv4Prefixes, ['10.10.0.0/24', '10.2.0.0/24']);
+    assert.deepEqual(config.routers[0].importVRFs, ['blue', 'red']);
+  });
+
+  it('orders incoming filters by the merge key (prefix, le, ge as one string) and drops duplicates', () => {
+    const prefixes = [{ prefix: '10.0.0.0/8', le: 9 }, { prefix: '10.0.0.0/8', le: 24 }, { prefix: '10.0.0.0/8', le: 9 }];
+    const { config } = merge(router({ toReceive: { allowed: { prefixes } } }));
+    const lines = renderFrrK8s(config).split('\n').filter((line) => line.includes('-inpl-ipv4 seq'));
+    assert.deepEqual(lines.slice(0, 2), [
+      'ip prefix-list 172.18.0.5-inpl-ipv4 seq 1 permit 10.0.0.0/8 le 24',
+      'ip prefix-list 172.18.0.5-inpl-ipv4 seq 2 permit 10.0.0.0/8 le 9',
+    ]);
+  });
+
+  it('sorts L2 VNIs by number and their route targets', () => {
+    const { config } = merge(router({}, { evpn: { l2vnis: [{ vni: 1000, importRTs: ['1:2', '1:1', '1:2'] }, { vni: 200 }] } }));
+    assert.deepEqual(config.routers[0].evpn?.l2vnis.map((v) => [v.vni, v.importRTs]), [[200, []], [1000, ['1:1', '1:2']]]);
   });
 });
 

@@ -103,6 +103,42 @@ describe('routerToModel: imported VRFs', () => {
   });
 });
 
+describe('routerToModel: localASN, nextHop, addressFamilies and evpn', () => {
+  it('carries localASN and the next hop of each family into the neighbor and the render', () => {
+    const spec = { asn: 65000, prefixes: [V4], neighbors: [{ asn: 65001, address: '192.168.1.2', localASN: 65410, toAdvertise: { allowed: { mode: 'all' }, nextHop: { ipv4: '192.168.1.1' } } }] };
+    const [n] = routerToModel(spec).neighbors;
+    assert.deepEqual([n.localASN, n.outgoing.nextHopV4, n.outgoing.nextHopV6], [65410, '192.168.1.1', '']);
+    const text = renderFrrK8s(mergeFrrConfigurations([{ name: 'c', spec: { bgp: { routers: [spec] } } }], { hostname: 'h' }).config);
+    assert.match(text, /\n {2}neighbor 192\.168\.1\.2 local-as 65410 no-prepend replace-as\n/);
+    assert.match(text, /match ip address prefix-list 192\.168\.1\.2-allowed-ipv4\n {2}set ip next-hop 192\.168\.1\.1\n/);
+  });
+
+  it('an absent addressFamilies is the API default [unicast]; an evpn-only neighbor gets no unicast activation', () => {
+    const families = (addressFamilies?: string[]) => routerToModel({ asn: 1, neighbors: [{ asn: 2, address: '10.0.0.1', addressFamilies }] }).neighbors[0].addressFamilies;
+    assert.deepEqual([families(), families([]), families(['evpn', 'bogus'])], [['unicast'], [], ['evpn']]);
+    const spec = { asn: 65000, neighbors: [{ asn: 65001, address: '192.168.1.2', addressFamilies: ['evpn'] }], evpn: {} };
+    const text = renderFrrK8s(mergeFrrConfigurations([{ name: 'c', spec: { bgp: { routers: [spec] } } }], { hostname: 'h' }).config);
+    assert.doesNotMatch(text, /address-family ipv4 unicast/);
+    assert.match(text, /address-family l2vpn evpn\n {4}neighbor 192\.168\.1\.2 activate\n {2}exit-address-family/);
+  });
+
+  it('converts the evpn section: advertiseVNIs All, advertiseSVI, L2 VNIs and the L3 VNI with advertisePrefixes', () => {
+    const model = routerToModel({
+      asn: 65000,
+      vrf: 'red',
+      evpn: { advertiseVNIs: 'All', advertiseSVI: true, l2vnis: [{ vni: 10, rd: '1:10' }], l3vni: { vni: 30, exportRTs: ['1:30'], advertisePrefixes: ['unicast'] } },
+    });
+    assert.deepEqual(model.evpn, {
+      advertiseAllVni: true,
+      advertiseSvi: true,
+      l2vnis: [{ vni: 10, rd: '1:10', importRTs: [], exportRTs: [] }],
+      l3vni: { vni: 30, rd: '', importRTs: [], exportRTs: ['1:30'], advertiseUnicast: true },
+    });
+    assert.equal(routerToModel({ asn: 1 }).evpn, undefined);
+    assert.equal(routerToModel({ asn: 1, evpn: { advertiseVNIs: 'Disabled' } }).evpn?.advertiseAllVni, false);
+  });
+});
+
 describe('routerToModel: JSON input it cannot use', () => {
   it('skips toReceive prefix items that are not {prefix} objects instead of throwing', () => {
     const prefixes = ['10.0.0.0/8', null, 7, { prefix: 3 }, { le: 24 }, { prefix: '10.1.0.0/16', le: 24 }] as unknown as { prefix: string }[];
@@ -113,7 +149,8 @@ describe('routerToModel: JSON input it cannot use', () => {
   it('never throws on junk router or neighbor members', () => {
     const junk = [
       { asn: 1, prefixes: [null, 5, '10.0.0.0/8'], imports: [null, { vrf: 3 }], neighbors: [null, 'x', { toAdvertise: { withCommunity: [null, { prefixes: 'x' }], withLocalPref: [{ prefixes: [1] }] } }] },
+      { asn: 1, evpn: { l2vnis: [null, 'x', { vni: 'a', importRTs: 'x' }], l3vni: 5 }, neighbors: [{ addressFamilies: 'evpn', localASN: 'x', toAdvertise: { nextHop: 'x' } }] },
     ] as unknown as RouterSpec[];
-    assert.doesNotThrow(() => routerToModel(junk[0], junk));
+    for (const router of junk) assert.doesNotThrow(() => renderFrrK8s(mergeFrrConfigurations([{ name: 'c', spec: { bgp: { routers: [router] } } }], { hostname: 'h' }).config));
   });
 });

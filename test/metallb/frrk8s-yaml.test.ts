@@ -93,16 +93,59 @@ spec:
               le: 24
 `;
 
+/** localASN, addressFamilies, toAdvertise.nextHop and evpn, split over two resources merging into one router. */
+const EVPN_MANIFESTS = `apiVersion: frrk8s.metallb.io/v1beta1
+kind: FRRConfiguration
+metadata:
+  name: fabric
+  namespace: frr-k8s-system
+spec:
+  bgp:
+    routers:
+    - asn: 64512
+      prefixes: [192.168.10.0/24]
+      neighbors:
+      - address: 172.18.0.5
+        asn: 64513
+        localASN: 65410
+        addressFamilies: [evpn]
+        toAdvertise:
+          allowed: {mode: all}
+          nextHop: {ipv4: 172.18.0.1}
+      evpn:
+        advertiseVNIs: All
+        l2vnis:
+        - {vni: 1000, rd: "64512:1000", importRTs: ["64512:1000"], exportRTs: ["64512:1000"]}
+    - asn: 64512
+      vrf: red
+      evpn:
+        l3vni: {vni: 2000, rd: "64512:2000", advertisePrefixes: [unicast]}
+---
+apiVersion: frrk8s.metallb.io/v1beta1
+kind: FRRConfiguration
+metadata:
+  name: unicast
+  namespace: frr-k8s-system
+spec:
+  bgp:
+    routers:
+    - asn: 64512
+      neighbors:
+      - address: 172.18.0.5
+        asn: 64513
+        localASN: 65410
+`;
+
 /** The JSON path: each document as the plain object a JSON file with the same spec would give. */
-function jsonInputs(): FrrConfigurationInput[] {
-  return parseAllDocuments(MANIFESTS).map((document) => {
+function jsonInputs(manifests = MANIFESTS): FrrConfigurationInput[] {
+  return parseAllDocuments(manifests).map((document) => {
     const object = document.toJS() as FrrConfigurationObject;
     return { name: object.metadata.name, spec: object.spec };
   });
 }
 
-function yamlInputs(): FrrConfigurationInput[] {
-  const file = parseManifests(MANIFESTS);
+function yamlInputs(manifests = MANIFESTS): FrrConfigurationInput[] {
+  const file = parseManifests(manifests);
   assert.deepEqual(file.findings, []);
   return file.resources.filter((r): r is FRRConfiguration => r.kind === 'FRRConfiguration').map(frrConfigurationInput);
 }
@@ -127,6 +170,25 @@ describe('FRRConfiguration in YAML', () => {
       '  set large-community 1:2:3 additive',
       '    import vrf red',
       '    import vrf blue',
+    ]) {
+      assert.ok(text.includes(`${line}\n`), `rendered: ${line}`);
+    }
+  });
+
+  it('carries localASN, addressFamilies, nextHop and evpn into the merge and the render, as JSON does', () => {
+    const fromYaml = mergeFrrConfigurations(yamlInputs(EVPN_MANIFESTS), { hostname: 'worker-1' });
+    const fromJson = mergeFrrConfigurations(jsonInputs(EVPN_MANIFESTS), { hostname: 'worker-1' });
+    assert.deepEqual([fromYaml.conflicts, fromJson.conflicts], [[], []]);
+    const text = renderFrrK8s(fromYaml.config);
+    assert.equal(text, renderFrrK8s(fromJson.config));
+    // The second resource's neighbor has the default [unicast]: merged, the neighbor runs both families.
+    for (const line of [
+      'vrf red\n  vni 2000\nexit-vrf',
+      '  neighbor 172.18.0.5 local-as 65410 no-prepend replace-as',
+      '  match ip address prefix-list 172.18.0.5-allowed-ipv4\n  set ip next-hop 172.18.0.1',
+      '  address-family ipv4 unicast\n    neighbor 172.18.0.5 activate',
+      '  address-family l2vpn evpn\n    neighbor 172.18.0.5 activate\n    advertise-all-vni\n    vni 1000\n      rd 64512:1000',
+      '  address-family l2vpn evpn\n    advertise ipv4 unicast\n    advertise ipv6 unicast\n    rd 64512:2000\n  exit-address-family',
     ]) {
       assert.ok(text.includes(`${line}\n`), `rendered: ${line}`);
     }

@@ -1,11 +1,13 @@
 /** frr-k8s `FRRConfiguration` (`frrk8s.metallb.io/v1beta1`). */
-import { isMap, isSeq, type Node } from 'yaml';
+import { isSeq, type Node } from 'yaml';
 import type {
   FRRConfiguration,
   FrrK8sAdvertiseSelector,
+  FrrK8sEvpn,
   FrrK8sNeighbor,
   FrrK8sReceiveSelector,
   FrrK8sRouter,
+  FrrK8sVni,
 } from './resources';
 import type { ResourceHeader } from './read-common';
 import { readBfdSettings } from './read-metallb';
@@ -53,7 +55,32 @@ function readRouter(r: YamlReader, router: Node): FrrK8sRouter {
       vrf: r.string(item, 'vrf', `${path}.imports.vrf`),
       range: r.rangeOf(item),
     })),
+    evpn: readEvpn(r, r.child(router, 'evpn'), `${path}.evpn`),
     range: r.rangeOf(router),
+  };
+}
+
+function readEvpn(r: YamlReader, node: Node | null | undefined, path: string): FrrK8sEvpn | undefined {
+  if (!node) return undefined;
+  const l3vni = r.child(node, 'l3vni');
+  return {
+    advertiseVNIs: r.string(node, 'advertiseVNIs', `${path}.advertiseVNIs`),
+    advertiseSVI: r.boolean(node, 'advertiseSVI', `${path}.advertiseSVI`),
+    l2vnis: r.objectList(node, 'l2vnis', `${path}.l2vnis`).map((item) => readVni(r, item, `${path}.l2vnis`)),
+    l3vni: l3vni
+      ? { ...readVni(r, l3vni, `${path}.l3vni`), advertisePrefixes: r.stringList(l3vni, 'advertisePrefixes', `${path}.l3vni.advertisePrefixes`) }
+      : undefined,
+    range: r.rangeOf(node),
+  };
+}
+
+function readVni(r: YamlReader, node: Node, path: string): FrrK8sVni {
+  return {
+    vni: r.integer(node, 'vni', `${path}.vni`),
+    rd: r.string(node, 'rd', `${path}.rd`),
+    importRTs: r.stringList(node, 'importRTs', `${path}.importRTs`),
+    exportRTs: r.stringList(node, 'exportRTs', `${path}.exportRTs`),
+    range: r.rangeOf(node),
   };
 }
 
@@ -62,6 +89,7 @@ function readNeighbor(r: YamlReader, neighbor: Node): FrrK8sNeighbor {
   const at = (field: string) => `${path}.${field}`;
   const toReceive = r.child(neighbor, 'toReceive');
   const toAdvertise = r.child(neighbor, 'toAdvertise');
+  const addressFamilies = r.stringList(neighbor, 'addressFamilies', at('addressFamilies'));
   return {
     asn: r.integer(neighbor, 'asn', at('asn')),
     dynamicASN: r.string(neighbor, 'dynamicASN', at('dynamicASN')),
@@ -79,6 +107,9 @@ function readNeighbor(r: YamlReader, neighbor: Node): FrrK8sNeighbor {
     enableGracefulRestart: r.boolean(neighbor, 'enableGracefulRestart', at('enableGracefulRestart')),
     disableMP: r.boolean(neighbor, 'disableMP', at('disableMP')),
     dualStackAddressFamily: r.boolean(neighbor, 'dualStackAddressFamily', at('dualStackAddressFamily')),
+    localASN: r.integer(neighbor, 'localASN', at('localASN')),
+    // Only a list overrides the API server's default; anything else is absent (or a schema error).
+    addressFamilies: isSeq(r.child(neighbor, 'addressFamilies')) ? addressFamilies : undefined,
     toReceive: toReceive
       ? { allowed: readReceiveSelector(r, r.child(toReceive, 'allowed'), at('toReceive.allowed')), range: r.rangeOf(toReceive) }
       : undefined,
@@ -89,18 +120,11 @@ function readNeighbor(r: YamlReader, neighbor: Node): FrrK8sNeighbor {
 
 /**
  * `toReceive.allowed`: the CRD's prefixes are objects (`prefix`, `ge`, `le`). A plain CIDR item, as
- * frr-k8s's own older samples write them, is refused by the API server: reported, and read as absent.
+ * frr-k8s's own older samples write them, is refused by the API server: `objectList` reports it,
+ * and it is read as absent.
  */
 function readReceiveSelector(r: YamlReader, node: Node | null | undefined, path: string): FrrK8sReceiveSelector | undefined {
   if (!node) return undefined;
-  const list = r.entry(node, 'prefixes');
-  if (list && isSeq(list.value)) {
-    for (const item of list.value.items as (Node | null)[]) {
-      if (isMap(item)) continue;
-      const range = r.rangeOf(item, list.valueRange);
-      r.typeError(`${path}.prefixes`, 'object', { key: 'prefixes', keyRange: range, value: item, valueRange: range });
-    }
-  }
   const prefixes = r.objectList(node, 'prefixes', `${path}.prefixes`).map((item) => ({
     prefix: r.string(item, 'prefix', `${path}.prefixes.prefix`),
     ge: r.integer(item, 'ge', `${path}.prefixes.ge`),
@@ -112,6 +136,7 @@ function readReceiveSelector(r: YamlReader, node: Node | null | undefined, path:
 
 function readToAdvertise(r: YamlReader, node: Node, path: string): NonNullable<FrrK8sNeighbor['toAdvertise']> {
   const allowed = r.child(node, 'allowed');
+  const nextHop = r.child(node, 'nextHop');
   const advertised: FrrK8sAdvertiseSelector | undefined = allowed
     ? {
         mode: r.string(allowed, 'mode', `${path}.allowed.mode`),
@@ -121,6 +146,9 @@ function readToAdvertise(r: YamlReader, node: Node, path: string): NonNullable<F
     : undefined;
   return {
     allowed: advertised,
+    nextHop: nextHop
+      ? { ipv4: r.string(nextHop, 'ipv4', `${path}.nextHop.ipv4`), ipv6: r.string(nextHop, 'ipv6', `${path}.nextHop.ipv6`), range: r.rangeOf(nextHop) }
+      : undefined,
     withLocalPref: r.objectList(node, 'withLocalPref', `${path}.withLocalPref`).map((item) => ({
       localPref: r.integer(item, 'localPref', `${path}.withLocalPref.localPref`),
       prefixes: r.stringList(item, 'prefixes', `${path}.withLocalPref.prefixes`),

@@ -330,6 +330,13 @@ export interface FrrK8sCommunityPrefixes {
   range: OffsetRange;
 }
 
+/** `toAdvertise.nextHop`: the next hop advertised with each family's prefixes. */
+export interface FrrK8sNextHop {
+  ipv4?: Located<string>;
+  ipv6?: Located<string>;
+  range: OffsetRange;
+}
+
 export interface FrrK8sNeighbor {
   asn?: Located<number>;
   dynamicASN?: Located<string>;
@@ -347,13 +354,36 @@ export interface FrrK8sNeighbor {
   enableGracefulRestart?: Located<boolean>;
   disableMP?: Located<boolean>;
   dualStackAddressFamily?: Located<boolean>;
+  localASN?: Located<number>;
+  /** Absent when the YAML has no list (the API server then defaults it to `[unicast]`). */
+  addressFamilies?: Located<string>[];
   toReceive?: { allowed?: FrrK8sReceiveSelector; range: OffsetRange };
   toAdvertise?: {
     allowed?: FrrK8sAdvertiseSelector;
+    nextHop?: FrrK8sNextHop;
     withLocalPref: FrrK8sLocalPrefPrefixes[];
     withCommunity: FrrK8sCommunityPrefixes[];
     range: OffsetRange;
   };
+  range: OffsetRange;
+}
+
+/** An `evpn.l2vnis[]` item or `evpn.l3vni`: a VNI with its route distinguisher and route targets. */
+export interface FrrK8sVni {
+  vni?: Located<number>;
+  rd?: Located<string>;
+  importRTs: Located<string>[];
+  exportRTs: Located<string>[];
+  range: OffsetRange;
+}
+
+/** A router's `evpn` section. */
+export interface FrrK8sEvpn {
+  /** `All` or `Disabled`; absent means disabled. */
+  advertiseVNIs?: Located<string>;
+  advertiseSVI?: Located<boolean>;
+  l2vnis: FrrK8sVni[];
+  l3vni?: FrrK8sVni & { advertisePrefixes: Located<string>[] };
   range: OffsetRange;
 }
 
@@ -365,6 +395,7 @@ export interface FrrK8sRouter {
   prefixes: Located<string>[];
   /** `imports[]`: the VRFs whose routes this router imports. */
   imports: { vrf?: Located<string>; range: OffsetRange }[];
+  evpn?: FrrK8sEvpn;
   range: OffsetRange;
 }
 

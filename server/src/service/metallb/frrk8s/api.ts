@@ -46,10 +46,36 @@ export interface NeighborSpec {
   ebgpMultiHop?: boolean;
   bfdProfile?: string;
   enableGracefulRestart?: boolean;
-  toAdvertise?: { allowed?: PrefixSelector; withLocalPref?: LocalPrefPrefixes[]; withCommunity?: CommunityPrefixes[] };
+  toAdvertise?: {
+    allowed?: PrefixSelector;
+    /** The next hop advertised with the prefixes of each family (`set ip next-hop`, `set ipv6 next-hop global`). */
+    nextHop?: { ipv4?: string; ipv6?: string };
+    withLocalPref?: LocalPrefPrefixes[];
+    withCommunity?: CommunityPrefixes[];
+  };
   toReceive?: { allowed?: ReceiveSelector };
   disableMP?: boolean;
   dualStackAddressFamily?: boolean;
+  /** FRR `local-as <localASN> no-prepend replace-as`. */
+  localASN?: number;
+  /** `unicast` and/or `evpn`; the API server defaults an absent list to `[unicast]`. */
+  addressFamilies?: ('unicast' | 'evpn' | string)[];
+}
+
+/** An L2 or L3 VNI's route distinguisher and route targets. */
+export interface VniSpec {
+  vni: number;
+  rd?: string;
+  importRTs?: string[];
+  exportRTs?: string[];
+}
+
+export interface EvpnSpec {
+  advertiseVNIs?: 'Disabled' | 'All' | string;
+  advertiseSVI?: boolean;
+  l2vnis?: VniSpec[];
+  /** `advertisePrefixes: [unicast]` advertises the router's unicast prefixes as type-5 routes. */
+  l3vni?: VniSpec & { advertisePrefixes?: ('unicast' | string)[] };
 }
 
 export interface RouterSpec {
@@ -59,6 +85,7 @@ export interface RouterSpec {
   neighbors?: NeighborSpec[];
   prefixes?: string[];
   imports?: { vrf: string }[];
+  evpn?: EvpnSpec;
 }
 
 export interface BfdProfileSpec {

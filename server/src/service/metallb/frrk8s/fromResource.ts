@@ -4,8 +4,8 @@
  * YAML omits stays absent; an item missing a required member gets Go's zero value, as frr-k8s
  * decodes it. `nodeSelector` is not carried: callers pass only the resources selecting the node.
  */
-import type { FRRConfiguration, FrrK8sNeighbor, FrrK8sRouter, SecretReference } from '../../k8s/resources';
-import type { BfdProfileSpec, NeighborSpec, ReceivePrefix, RouterSpec } from './api';
+import type { FRRConfiguration, FrrK8sEvpn, FrrK8sNeighbor, FrrK8sRouter, FrrK8sVni, SecretReference } from '../../k8s/resources';
+import type { BfdProfileSpec, EvpnSpec, NeighborSpec, ReceivePrefix, RouterSpec, VniSpec } from './api';
 import type { FrrConfigurationInput } from './merge';
 
 export function frrConfigurationInput(resource: FRRConfiguration): FrrConfigurationInput {
@@ -34,6 +34,21 @@ function routerSpec(r: FrrK8sRouter): RouterSpec {
   if (r.id) spec.id = r.id.value;
   if (r.vrf) spec.vrf = r.vrf.value;
   if (r.imports.length > 0) spec.imports = r.imports.map((i) => ({ vrf: i.vrf?.value ?? '' }));
+  if (r.evpn) spec.evpn = evpnSpec(r.evpn);
+  return spec;
+}
+
+function evpnSpec(e: FrrK8sEvpn): EvpnSpec {
+  const spec: EvpnSpec = { l2vnis: e.l2vnis.map(vniSpec) };
+  if (e.advertiseVNIs) spec.advertiseVNIs = e.advertiseVNIs.value;
+  if (e.advertiseSVI) spec.advertiseSVI = e.advertiseSVI.value;
+  if (e.l3vni) spec.l3vni = { ...vniSpec(e.l3vni), advertisePrefixes: e.l3vni.advertisePrefixes.map((p) => p.value) };
+  return spec;
+}
+
+function vniSpec(v: FrrK8sVni): VniSpec {
+  const spec: VniSpec = { vni: v.vni?.value ?? 0, importRTs: v.importRTs.map((rt) => rt.value), exportRTs: v.exportRTs.map((rt) => rt.value) };
+  if (v.rd) spec.rd = v.rd.value;
   return spec;
 }
 
@@ -54,6 +69,8 @@ function neighborSpec(n: FrrK8sNeighbor): NeighborSpec {
   if (n.enableGracefulRestart) spec.enableGracefulRestart = n.enableGracefulRestart.value;
   if (n.disableMP) spec.disableMP = n.disableMP.value;
   if (n.dualStackAddressFamily) spec.dualStackAddressFamily = n.dualStackAddressFamily.value;
+  if (n.localASN) spec.localASN = n.localASN.value;
+  if (n.addressFamilies) spec.addressFamilies = n.addressFamilies.map((f) => f.value);
   if (n.passwordSecret) spec.passwordSecret = secretSpec(n.passwordSecret);
   if (n.toAdvertise) spec.toAdvertise = toAdvertiseSpec(n.toAdvertise);
   const receive = n.toReceive?.allowed;
@@ -72,6 +89,11 @@ function neighborSpec(n: FrrK8sNeighbor): NeighborSpec {
 function toAdvertiseSpec(a: NonNullable<FrrK8sNeighbor['toAdvertise']>): NonNullable<NeighborSpec['toAdvertise']> {
   const spec: NonNullable<NeighborSpec['toAdvertise']> = {};
   if (a.allowed) spec.allowed = { mode: a.allowed.mode?.value, prefixes: a.allowed.prefixes.map((p) => p.value) };
+  if (a.nextHop) {
+    spec.nextHop = {};
+    if (a.nextHop.ipv4) spec.nextHop.ipv4 = a.nextHop.ipv4.value;
+    if (a.nextHop.ipv6) spec.nextHop.ipv6 = a.nextHop.ipv6.value;
+  }
   if (a.withLocalPref.length > 0) {
     spec.withLocalPref = a.withLocalPref.map((l) => ({ prefixes: l.prefixes.map((p) => p.value), localPref: l.localPref?.value ?? 0 }));
   }

@@ -4,9 +4,13 @@
  * appended by priority. Where frr-k8s would reject the node's whole configuration, we report a
  * `frrk8s/merge-conflict` finding naming both resources and keep the first one's value, so the
  * rest of the merge can still be shown.
+ * frr-k8s also merges every router with itself (`validateRouterConfig`), so even a router no other
+ * resource shares comes out canonical: prefixes, imports and incoming filters sorted and unique,
+ * a port or timer equal to its default dropped (no `neighbor X port 179` line).
  */
 import type { Finding, OffsetRange } from '../../types';
 import type { BfdProfileSpec, FrrConfigurationSpec } from './api';
+import { mergeEvpn } from './evpn';
 import type { BfdProfileConfig, FrrK8sConfig, IncomingFilter, ModifierPrefixList, NeighborConfig, RouterConfig } from './model';
 import { neighborID } from './model';
 import { compare } from './render';
@@ -64,29 +68,30 @@ export function mergeFrrConfigurations(inputs: FrrConfigurationInput[], options:
   for (const input of inputs) {
     for (const routerSpec of input.spec.bgp?.routers ?? []) {
       const router = routerToModel(routerSpec, input.spec.bgp?.routers ?? []);
-      const existing = routers.get(router.vrf);
       const where = router.vrf === '' ? 'the default VRF' : `VRF ${router.vrf}`;
-      if (!existing) {
-        routers.set(router.vrf, { value: { ...router, neighbors: [] }, owner: input });
-        neighbors.set(router.vrf, new Map());
-      } else if (existing.value.asn !== router.asn) {
-        conflict(existing.owner, input, `the ASN of the router in ${where} (${existing.value.asn} vs ${router.asn})`);
+      let owned = routers.get(router.vrf);
+      if (owned && owned.value.asn !== router.asn) {
+        conflict(owned.owner, input, `the ASN of the router in ${where} (${owned.value.asn} vs ${router.asn})`);
         continue;
-      } else if (existing.value.routerID !== '' && router.routerID !== '' && existing.value.routerID !== router.routerID) {
-        conflict(existing.owner, input, `the router ID in ${where} (${existing.value.routerID} vs ${router.routerID})`);
-        continue;
-      } else {
-        const merged = existing.value;
-        if (merged.routerID === '') merged.routerID = router.routerID;
-        merged.ipv4Prefixes = sortedUnion(merged.ipv4Prefixes, router.ipv4Prefixes);
-        merged.ipv6Prefixes = sortedUnion(merged.ipv6Prefixes, router.ipv6Prefixes);
-        merged.importVRFs = sortedUnion(merged.importVRFs, router.importVRFs);
       }
+      if (owned && owned.value.routerID !== '' && router.routerID !== '' && owned.value.routerID !== router.routerID) {
+        conflict(owned.owner, input, `the router ID in ${where} (${owned.value.routerID} vs ${router.routerID})`);
+        continue;
+      }
+      if (!owned) {
+        owned = { value: { ...router, neighbors: [] }, owner: input };
+        routers.set(router.vrf, owned);
+        neighbors.set(router.vrf, new Map());
+      }
+      const evpnClash = mergeRouterInto(owned.value, router);
+      if (evpnClash) conflict(owned.owner, input, `the EVPN ${evpnClash} of the router in ${where}`);
       const byID = neighbors.get(router.vrf) as Map<string, Owned<NeighborConfig>>;
       for (const neighbor of router.neighbors) {
         const id = neighborID(neighbor);
         const current = byID.get(id);
         if (!current) {
+          // What merging a neighbor with itself could reject, frr-k8s's own checks (frrk8s/webhook) reject first.
+          unionInto(neighbor, neighbor);
           byID.set(id, { value: neighbor, owner: input });
           continue;
         }
@@ -95,8 +100,8 @@ export function mergeFrrConfigurations(inputs: FrrConfigurationInput[], options:
           conflict(current.owner, input, `${disagreement} of neighbor ${id} in ${where}`);
           continue;
         }
-        const localPrefClash = mergeNeighborInto(current.value, neighbor);
-        if (localPrefClash) conflict(current.owner, input, `${localPrefClash} for neighbor ${id} in ${where}`);
+        const clash = mergeNeighborInto(current.value, neighbor);
+        if (clash) conflict(current.owner, input, `${clash} for neighbor ${id} in ${where}`);
       }
     }
     for (const profile of input.spec.bgp?.bfdProfiles ?? []) {
@@ -126,6 +131,19 @@ export function mergeFrrConfigurations(inputs: FrrConfigurationInput[], options:
   };
 }
 
+/** Unions `b`'s prefixes, imports and EVPN settings into `a` (`b` may be `a`'s own declaration); returns an EVPN clash. */
+function mergeRouterInto(a: RouterConfig, b: RouterConfig): string | undefined {
+  if (a.routerID === '') a.routerID = b.routerID;
+  a.ipv4Prefixes = sortedUnion(a.ipv4Prefixes, b.ipv4Prefixes);
+  a.ipv6Prefixes = sortedUnion(a.ipv6Prefixes, b.ipv6Prefixes);
+  a.importVRFs = sortedUnion(a.importVRFs, b.importVRFs);
+  if (!b.evpn) return undefined;
+  const evpn = mergeEvpn(a.evpn ?? b.evpn, b.evpn);
+  if ('clash' in evpn) return evpn.clash;
+  a.evpn = evpn.evpn;
+  return undefined;
+}
+
 /** Raw configs in ascending priority; equal priorities keep the order the resources were given in. */
 function rawConfigs(inputs: FrrConfigurationInput[]): string {
   return inputs
@@ -149,6 +167,7 @@ function neighborDisagreement(a: NeighborConfig, b: NeighborConfig): string | un
   if (a.bfdProfile !== b.bfdProfile) return `the BFD profile (${a.bfdProfile || 'none'} vs ${b.bfdProfile || 'none'})`;
   if (a.ebgpMultiHop !== b.ebgpMultiHop) return `ebgpMultiHop (${a.ebgpMultiHop} vs ${b.ebgpMultiHop})`;
   if (a.family !== b.family) return `dualStackAddressFamily (${a.family === 'dual'} vs ${b.family === 'dual'})`;
+  if (a.localASN !== b.localASN) return `the local ASN (${a.localASN || 'none'} vs ${b.localASN || 'none'})`;
   const timers: [string, number | undefined, number | undefined, number][] = [
     ['the hold time', a.holdTime, b.holdTime, DEFAULT_HOLD_TIME],
     ['the keepalive time', a.keepaliveTime, b.keepaliveTime, DEFAULT_KEEPALIVE_TIME],
@@ -160,12 +179,21 @@ function neighborDisagreement(a: NeighborConfig, b: NeighborConfig): string | un
   return undefined;
 }
 
-/** Unions `b`'s filters into `a`; returns what clashed when two local preferences target one prefix. */
+/** Merges `b` into `a` unless they set different next hops, or two local preferences for one prefix: returns that clash. */
 function mergeNeighborInto(a: NeighborConfig, b: NeighborConfig): string | undefined {
+  const clash = nextHopClash(a, b) ?? localPrefClash(a.outgoing.modifiers, b.outgoing.modifiers);
+  if (!clash) unionInto(a, b);
+  return clash;
+}
+
+/** Unions `b`'s filters and address families into `a` (`b` may be `a` itself), then drops `a`'s defaults. */
+function unionInto(a: NeighborConfig, b: NeighborConfig): void {
   a.outgoing.prefixesV4 = sortedUnion(a.outgoing.prefixesV4, b.outgoing.prefixesV4);
   a.outgoing.prefixesV6 = sortedUnion(a.outgoing.prefixesV6, b.outgoing.prefixesV6);
-  const clash = localPrefClash(a.outgoing.modifiers, b.outgoing.modifiers);
+  a.outgoing.nextHopV4 ||= b.outgoing.nextHopV4;
+  a.outgoing.nextHopV6 ||= b.outgoing.nextHopV6;
   a.outgoing.modifiers = mergeModifiers(a.outgoing.modifiers, b.outgoing.modifiers);
+  a.addressFamilies = [...new Set([...a.addressFamilies, ...b.addressFamilies])].sort(compare);
   if (a.incoming.all || b.incoming.all) {
     a.incoming = { all: true, prefixesV4: [], prefixesV6: [] };
   } else {
@@ -180,7 +208,13 @@ function mergeNeighborInto(a: NeighborConfig, b: NeighborConfig): string | undef
   if (a.holdTime === DEFAULT_HOLD_TIME) delete a.holdTime;
   if (a.keepaliveTime === DEFAULT_KEEPALIVE_TIME) delete a.keepaliveTime;
   if (a.connectTime === DEFAULT_CONNECT_TIME) delete a.connectTime;
-  return clash;
+}
+
+function nextHopClash(a: NeighborConfig, b: NeighborConfig): string | undefined {
+  for (const [family, x, y] of [['IPv4', a.outgoing.nextHopV4, b.outgoing.nextHopV4], ['IPv6', a.outgoing.nextHopV6, b.outgoing.nextHopV6]]) {
+    if (x !== '' && y !== '' && x !== y) return `the ${family} next hop (${x} vs ${y})`;
+  }
+  return undefined;
 }
 
 function localPrefClash(a: ModifierPrefixList[], b: ModifierPrefixList[]): string | undefined {

@@ -5,10 +5,12 @@
  * A neighbor only carries its own address families (both when dual-stack or unnumbered): frr-k8s
  * drops the other family's advertised prefixes and builds no modifier lists for it.
  * Specs may come from JSON: members of the wrong type are skipped, never thrown on.
+ * What frr-k8s's merge of a router with itself canonicalizes (sorting, defaults) is merge.ts's.
  */
 import type { NeighborSpec, RouterSpec } from './api';
 import { parseGoDuration } from '../../k8s/duration';
-import type { IPFamily, IncomingFilter, ModifierPrefixList, NeighborConfig, NeighborFamily, RouterConfig } from './model';
+import { evpnToModel } from './evpn';
+import type { AddressFamily, IPFamily, IncomingFilter, ModifierPrefixList, NeighborConfig, NeighborFamily, RouterConfig } from './model';
 import { emptyNeighbor } from './model';
 import { compare } from './render';
 
@@ -36,7 +38,7 @@ export function routerToModel(spec: RouterSpec, siblings: readonly RouterSpec[] 
   const prefixes = strings(spec.prefixes);
   const vrf = typeof spec.vrf === 'string' ? spec.vrf : '';
   const advertisable = advertisablePrefixes(spec, siblings);
-  return {
+  const router: RouterConfig = {
     asn: spec.asn,
     routerID: spec.id ?? '',
     vrf,
@@ -45,6 +47,9 @@ export function routerToModel(spec: RouterSpec, siblings: readonly RouterSpec[] 
     ipv6Prefixes: prefixes.filter((p) => prefixFamily(p) === 'ipv6'),
     importVRFs: objects(spec.imports).map((i) => String(i.vrf ?? '')),
   };
+  // Even an empty `evpn: {}` makes frr-k8s render the router's `address-family l2vpn evpn` block.
+  if (isObject(spec.evpn)) router.evpn = evpnToModel(spec.evpn);
+  return router;
 }
 
 function neighborFamily(n: NeighborSpec): NeighborFamily {
@@ -71,6 +76,12 @@ function receivedFilters(spec: NeighborSpec): IncomingFilter[] {
     .map((p) => ({ family: prefixFamily(p.prefix), prefix: p.prefix, le: p.le ?? 0, ge: p.ge ?? 0 }));
 }
 
+/** The API server fills an absent `addressFamilies` with `[unicast]`; an explicit `[]` stays empty (unicast too). */
+function addressFamilies(spec: NeighborSpec): AddressFamily[] {
+  if (!Array.isArray(spec.addressFamilies)) return ['unicast'];
+  return strings(spec.addressFamilies).filter((f): f is AddressFamily => f === 'unicast' || f === 'evpn');
+}
+
 /** `routerPrefixes`: what `mode: all` advertises (see `advertisablePrefixes`). */
 export function neighborToModel(spec: NeighborSpec, vrf: string, routerPrefixes: string[]): NeighborConfig {
   const asn = spec.dynamicASN ? spec.dynamicASN : String(spec.asn ?? 0);
@@ -94,6 +105,7 @@ export function neighborToModel(spec: NeighborSpec, vrf: string, routerPrefixes:
   for (const c of objects(spec.toAdvertise?.withCommunity)) addModifiers(strings(c.prefixes), String(c.community), 'community', { community: String(c.community) });
   for (const l of objects(spec.toAdvertise?.withLocalPref)) addModifiers(strings(l.prefixes), String(l.localPref), 'localpref', { localPref: l.localPref });
   const received = receivedFilters(spec);
+  const nextHop = isObject(spec.toAdvertise?.nextHop) ? spec.toAdvertise.nextHop : undefined;
   const neighbor = emptyNeighbor({
     family,
     asn,
@@ -105,12 +117,14 @@ export function neighborToModel(spec: NeighborSpec, vrf: string, routerPrefixes:
     bfdProfile: spec.bfdProfile ?? '',
     gracefulRestart: spec.enableGracefulRestart === true,
     ebgpMultiHop: spec.ebgpMultiHop === true,
+    localASN: typeof spec.localASN === 'number' ? spec.localASN : 0,
+    addressFamilies: addressFamilies(spec),
     outgoing: {
       prefixesV4: advertised.filter((p) => prefixFamily(p) === 'ipv4'),
       prefixesV6: advertised.filter((p) => prefixFamily(p) === 'ipv6'),
       modifiers,
-      nextHopV4: '',
-      nextHopV6: '',
+      nextHopV4: typeof nextHop?.ipv4 === 'string' ? nextHop.ipv4 : '',
+      nextHopV6: typeof nextHop?.ipv6 === 'string' ? nextHop.ipv6 : '',
     },
     incoming: {
       all: spec.toReceive?.allowed?.mode === 'all',
