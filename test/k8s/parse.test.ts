@@ -70,6 +70,50 @@ test('wrong value types are reported once as k8s/schema and read as absent', () 
   assert.equal((file.resources[0] as BGPPeer).spec.myASN, undefined);
 });
 
+test('list items of the wrong type are k8s/schema findings on the item; the other items are still read', () => {
+  const source = [
+    'apiVersion: metallb.io/v1beta1',
+    'kind: IPAddressPool',
+    'metadata:',
+    '  name: pool',
+    'spec:',
+    '  addresses:',
+    '  - 10.0.0.0/24',
+    '  - {cidr: 10.1.0.0/24}',
+    '  - [10.2.0.0/24]',
+    '  - 10.3.0.0/24',
+    '  -',
+    '---',
+    'apiVersion: metallb.io/v1beta1',
+    'kind: Community',
+    'metadata:',
+    '  name: c',
+    'spec:',
+    '  communities:',
+    '  - no-advertise',
+    '  - name: ok',
+    '    value: 65535:65282',
+    '  - 7',
+    '',
+  ].join('\n');
+  const file = parseManifests(source);
+  const type = (path: string, expected: string, actual: string) => `${path}: Invalid value: "${actual}": ${path} in body must be of type ${expected}: "${actual}"`;
+  assert.deepEqual(
+    file.findings.map((f) => [f.code, source.slice(f.range.start, f.range.end), f.message]),
+    [
+      ['k8s/schema', '{cidr: 10.1.0.0/24}', type('spec.addresses', 'string', 'object')],
+      ['k8s/schema', '[10.2.0.0/24]', type('spec.addresses', 'string', 'array')],
+      ['k8s/schema', 'no-advertise', type('spec.communities', 'object', 'string')],
+      ['k8s/schema', '7', type('spec.communities', 'object', 'integer')],
+    ],
+  );
+  const [pool, community] = file.resources;
+  assert.equal(pool.kind, 'IPAddressPool');
+  if (pool.kind === 'IPAddressPool') assert.deepEqual(pool.spec.addresses.map((a) => a.value), ['10.0.0.0/24', '10.3.0.0/24']);
+  assert.equal(community.kind, 'Community');
+  if (community.kind === 'Community') assert.deepEqual(community.spec.communities.map((c) => c.name?.value), ['ok']);
+});
+
 test('Helm templates: one k8s/not-yaml notice when they hold MetalLB resources, nothing otherwise', () => {
   const helm = 'apiVersion: metallb.io/v1beta1\nkind: IPAddressPool\nmetadata:\n  name: {{ .Values.name }}\nspec:\n  addresses:\n  {{- range .Values.pools }}\n  - {{ . }}\n  {{- end }}\n';
   const file = parseManifests(helm);

@@ -95,7 +95,10 @@ export class YamlReader {
     return this.located(value, entry);
   }
 
-  /** Items of a list of strings; numbers are taken as written (a pool entry may be read as a number). */
+  /**
+   * Items of a list of strings; numbers are taken as written (a pool entry may be read as a number).
+   * An object or a list in the list is reported and skipped; the other items are still read.
+   */
   stringList(node: Node | null | undefined, key: string, path: string): Located<string>[] {
     const entry = this.present(node, key);
     if (!entry) return [];
@@ -104,14 +107,14 @@ export class YamlReader {
       return [];
     }
     const out: Located<string>[] = [];
-    for (const item of entry.value.items as Node[]) {
-      if (!isScalar(item) || item.value === null || typeof item.value === 'object') continue;
-      out.push({ value: scalarText(item), range: this.rangeOf(item) });
+    for (const item of entry.value.items as (Node | null)[]) {
+      if (isMap(item) || isSeq(item)) this.itemTypeError(path, 'string', item, entry);
+      else if (isScalar(item) && item.value !== null && typeof item.value !== 'object') out.push({ value: scalarText(item), range: this.rangeOf(item) });
     }
     return out;
   }
 
-  /** Items of a list of objects. */
+  /** Items of a list of objects; a string, number, boolean or list in it is reported and skipped. */
   objectList(node: Node | null | undefined, key: string, path: string): Node[] {
     const entry = this.present(node, key);
     if (!entry) return [];
@@ -119,7 +122,21 @@ export class YamlReader {
       this.typeError(path, 'array', entry);
       return [];
     }
-    return (entry.value.items as Node[]).filter((item) => isMap(item));
+    const out: Node[] = [];
+    for (const item of entry.value.items as (Node | null)[]) {
+      if (isMap(item)) out.push(item);
+      else if (isSeq(item) || (isScalar(item) && item.value !== null)) this.itemTypeError(path, 'object', item, entry);
+    }
+    return out;
+  }
+
+  /**
+   * A list item of the wrong type, on the item itself. Empty items (`- `) are left alone: whether the
+   * API server refuses or prunes a null item depends on the schema, and we do not guess.
+   */
+  private itemTypeError(path: string, expected: string, item: Node, list: Entry): void {
+    const range = this.rangeOf(item, list.valueRange);
+    this.typeError(path, expected, { key: list.key, keyRange: range, value: item, valueRange: range });
   }
 
   stringMap(node: Node | null | undefined): Record<string, Located<string>> {

@@ -7,13 +7,15 @@
  * A list frr-k8s renders on a node the raw config reaches is an error; a name of the scheme it does
  * not render now is a warning (it collides once an advertisement or a filter makes frr-k8s render
  * it). Route-maps are left to frrk8s/seq-collision: `<ID>-in`/`-out` are the names raw configs are
- * meant to extend. The fix renames the list inside the raw config.
+ * meant to extend. The fix renames the list inside the raw config; the message says where what the
+ * list was probably meant for belongs instead, which depends on the generated list it hits.
  */
 import { symbolKey, type SymbolEntry } from '../../frr/model';
 import type { Family } from '../../frr/prefix';
 import type { ExtrasContext } from '../../metallb/extras/context';
 import type { Finding } from '../../types';
 import { nodeClause } from '../metallb/extras/shared';
+import { declaredByMetalLBOnly, generatedListOf, type GeneratedList } from './generatedLists';
 import { rawContext, type RawContext, type RawSource } from './rawContext';
 import { neighborRelated, neighborWords, occurrenceRanges, rawFinding, rawWords } from './rawShared';
 
@@ -22,9 +24,6 @@ export const NAME_COLLISION_CODE = 'frrk8s/name-collision';
 const LIST_KINDS = { 'ip-prefix-list': 'ipv4', 'ipv6-prefix-list': 'ipv6' } as const satisfies Record<string, Family>;
 type ListKind = keyof typeof LIST_KINDS;
 
-const PER_ID = /^(allowed-(ipv4|ipv6)|(denied-)?inpl-(ipv4|ipv6|dual))$/;
-const PER_STEM = /^(\d+-(ip|ipv6)-localpref-prefixes|(large:)?\S+-(ip|ipv6)-community-prefixes)$/;
-
 export function nameCollision(ctx: ExtrasContext): Finding[] {
   const rctx = rawContext(ctx);
   const findings: Finding[] = [];
@@ -32,28 +31,15 @@ export function nameCollision(ctx: ExtrasContext): Finding[] {
     const seen = new Set<string>();
     for (const symbol of raw.model.symbols.values()) {
       if (!(symbol.kind in LIST_KINDS) || symbol.definitions.length === 0 || seen.has(symbol.name)) continue;
-      const owner = ownerOf(rctx, symbol.name);
-      if (!owner) continue;
+      const generated = generatedListOf(rctx, symbol.name);
+      if (!generated) continue;
       const family = LIST_KINDS[symbol.kind as ListKind];
       const renderedOn = raw.nodes.filter((view) => view.rendered.prefixLists[family].has(symbol.name)).map((view) => view.node);
-      if (renderedOn.length === 0 && !owner.scheme) continue;
       seen.add(symbol.name);
-      findings.push(collision(rctx, raw, symbol, owner.id, renderedOn, shadowingDenyAny(raw, family, symbol.name)));
+      findings.push(collision(rctx, raw, symbol, generated, renderedOn, shadowingDenyAny(raw, family, symbol.name)));
     }
   }
   return findings;
-}
-
-/** The neighbor whose generated names `name` follows, and whether the rest of the name is frr-k8s's scheme. */
-function ownerOf(rctx: RawContext, name: string): { id: string; scheme: boolean } | undefined {
-  const ids = new Set([...rctx.owners.keys(), ...rctx.nodes.flatMap((view) => [...view.neighborIds])]);
-  for (const id of ids) {
-    if (name.startsWith(`${id}-`) && PER_ID.test(name.slice(id.length + 1))) return { id, scheme: true };
-  }
-  for (const [id, stems] of rctx.listOwners) {
-    for (const stem of stems) if (name.startsWith(`${stem}-`) && PER_STEM.test(name.slice(stem.length + 1))) return { id, scheme: true };
-  }
-  return undefined;
 }
 
 /**
@@ -70,8 +56,9 @@ function shadowingDenyAny(raw: RawSource, family: Family, name: string): number 
   return seqs.length > 0 ? Math.min(...seqs) : undefined;
 }
 
-function collision(rctx: RawContext, raw: RawSource, symbol: SymbolEntry, id: string, renderedOn: string[], denyAnySeq: number | undefined): Finding {
+function collision(rctx: RawContext, raw: RawSource, symbol: SymbolEntry, generated: GeneratedList, renderedOn: string[], denyAnySeq: number | undefined): Finding {
   const name = symbol.name;
+  const id = generated.id;
   const keys = Object.keys(LIST_KINDS).map((kind) => symbolKey({ kind: kind as ListKind, scope: '', name }));
   const renamed = freshName(raw, `${name}-raw`);
   const usedHere = keys.some((key) => (raw.model.symbols.get(key)?.references ?? []).some((ref) => !ref.weak));
@@ -82,9 +69,9 @@ function collision(rctx: RawContext, raw: RawSource, symbol: SymbolEntry, id: st
         "The raw config is appended after frr-k8s's lines, so these entries merge into frr-k8s's list: an equal seq replaces frr-k8s's entry and flips on reload, " +
         "and what frr-k8s's route-maps accept or advertise changes." +
         (denyAnySeq !== undefined ? ` frr-k8s's \`seq ${denyAnySeq} deny any\` comes first, so these entries are never reached.` : '') +
-        ' Give the list its own name (to accept more routes, use toReceive.allowed.prefixes).'
+        ` Give the list its own name; ${advice(rctx, generated)}.`
       : `${rawWords(raw)} defines prefix-list ${name}, which follows frr-k8s's naming for ${neighborWords(rctx, id)}: ` +
-        'it merges into that list as soon as frr-k8s generates it (an advertisement, a community or a local preference for the neighbor). Give the list its own name.';
+        `it merges into that list as soon as frr-k8s generates it (${generatedWhen(generated)}). Give the list its own name; ${advice(rctx, generated)}.`;
   return rawFinding(raw, {
     code: NAME_COLLISION_CODE,
     severity: renderedOn.length > 0 ? 'error' : 'warning',
@@ -100,6 +87,52 @@ function collision(rctx: RawContext, raw: RawSource, symbol: SymbolEntry, id: st
       },
     ],
   });
+}
+
+/** When frr-k8s generates the list (it does not on the nodes the raw config reaches yet). */
+function generatedWhen(generated: GeneratedList): string {
+  switch (generated.kind) {
+    case 'to-receive':
+    case 'to-advertise':
+      return 'on every node that runs the neighbor';
+    case 'always-block':
+      return 'when frr-k8s runs with --always-block';
+    case 'local-pref':
+      return `once the neighbor advertises a prefix with local preference ${generated.localPref}`;
+    case 'community':
+      return `once the neighbor advertises a prefix with community ${generated.community}`;
+  }
+}
+
+/**
+ * What the supported API offers for what the list hits: the neighbor's FRRConfiguration fields, or
+ * for a neighbor MetalLB declares (a BGPPeer), MetalLB's own resources.
+ */
+function advice(rctx: RawContext, generated: GeneratedList): string {
+  const metallb = declaredByMetalLBOnly(rctx, generated.id);
+  switch (generated.kind) {
+    case 'to-receive':
+      return metallb
+        ? 'to accept more routes from the neighbor, list them in toReceive.allowed.prefixes of an FRRConfiguration for the same neighbor (frr-k8s merges it with the one MetalLB generates)'
+        : 'to accept more routes from the neighbor, list them in its toReceive.allowed.prefixes';
+    case 'always-block':
+      return (
+        `to refuse prefixes from this neighbor only, match a list of your own in a deny entry of route-map ${generated.id}-in before frr-k8s's entries ` +
+        "(frr-k8s's list holds its --always-block prefixes, refused from every neighbor)"
+      );
+    case 'to-advertise':
+      return metallb
+        ? 'to advertise more prefixes to the neighbor, announce them from an IPAddressPool with a BGPAdvertisement'
+        : "to advertise more prefixes to the neighbor, list them in its toAdvertise.allowed.prefixes (and in the router's prefixes)";
+    case 'local-pref':
+      return metallb
+        ? `to advertise more prefixes with local preference ${generated.localPref}, set localPref: ${generated.localPref} on the BGPAdvertisement that announces them`
+        : `to advertise more prefixes with local preference ${generated.localPref}, list them in the neighbor's toAdvertise.withLocalPref item for ${generated.localPref} (each must be in toAdvertise.allowed too)`;
+    case 'community':
+      return metallb
+        ? `to advertise more prefixes with community ${generated.community}, add it to the communities of the BGPAdvertisement that announces them`
+        : `to advertise more prefixes with community ${generated.community}, list them in the neighbor's toAdvertise.withCommunity item for ${generated.community} (each must be in toAdvertise.allowed too)`;
+  }
 }
 
 function freshName(raw: RawSource, base: string): string {

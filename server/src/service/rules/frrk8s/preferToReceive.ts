@@ -4,15 +4,19 @@
  * `ge`/`le`) says on that neighbor: the supported API, which frr-k8s validates, merges across
  * FRRConfigurations and renders into its own `-inpl-` lists, where rawConfig is unsupported and
  * never checked. Anything more (a deny entry, a set, another match, a jump) has no toReceive form.
+ * When the neighbor's toReceive already accepts every prefix of the list (on every node the raw
+ * config reaches that runs the neighbor), there is nothing to move: the entry is redundant.
  */
-import type { PrefixList, RouteMapEntry } from '../../frr/model';
-import { formatPrefix } from '../../frr/prefix';
+import type { PrefixList, PrefixListEntry, RouteMapEntry } from '../../frr/model';
+import { coveringSet, formatPrefix } from '../../frr/prefix';
 import type { ExtrasContext } from '../../metallb/extras/context';
 import type { Finding } from '../../types';
 import { routeMapHeaders, splitPeerRouteMap } from '../metallb/extras/shared';
 import { matchedLists } from '../metallb/extras-overlap/source';
-import { rawContext, type RawSource } from './rawContext';
+import { generatedListOf } from './generatedLists';
+import { rawContext, type RawContext, type RawSource } from './rawContext';
 import { neighborRelated, neighborWords, rawFinding, rawWords } from './rawShared';
+import { generatedOrigins, originRelated, type Origin } from './renderedPlace';
 
 export const PREFER_TO_RECEIVE_CODE = 'frrk8s/prefer-toreceive';
 
@@ -28,6 +32,22 @@ export function preferToReceive(ctx: ExtrasContext): Finding[] {
       const list = permitOnlyList(raw, header.entry);
       if (!list) continue;
       reported.add(key);
+      const uses = `${rawWords(raw)} uses route-map ${header.name} permit ${header.seq} only to accept the prefixes of prefix-list ${list.name}`;
+      const covered = toReceiveCoverage(rctx, raw, peer.id, list);
+      if (covered) {
+        findings.push(
+          rawFinding(raw, {
+            code: PREFER_TO_RECEIVE_CODE,
+            severity: 'information',
+            range: header.nameRange,
+            message:
+              `${uses}, and ${coverWords(covered.covering)} from ${neighborWords(rctx, peer.id)}: ` +
+              `the entry is redundant. Remove it, and prefix-list ${list.name} unless something else uses it.`,
+            related: [...originRelated(covered.origins), ...neighborRelated(rctx, peer.id)],
+          }),
+        );
+        continue;
+      }
       const items = list.entries.map((entry) => `{prefix: ${entry.prefix ? formatPrefix(entry.prefix) : '?'}${entry.ge !== undefined ? `, ge: ${entry.ge}` : ''}${entry.le !== undefined ? `, le: ${entry.le}` : ''}}`);
       findings.push(
         rawFinding(raw, {
@@ -35,8 +55,7 @@ export function preferToReceive(ctx: ExtrasContext): Finding[] {
           severity: 'information',
           range: header.nameRange,
           message:
-            `${rawWords(raw)} uses route-map ${header.name} permit ${header.seq} only to accept the prefixes of prefix-list ${list.name}. ` +
-            `frr-k8s's supported API says the same on ${neighborWords(rctx, peer.id)}: toReceive.allowed.prefixes: [${items.join(', ')}]. ` +
+            `${uses}. frr-k8s's supported API says the same on ${neighborWords(rctx, peer.id)}: toReceive.allowed.prefixes: [${items.join(', ')}]. ` +
             'frr-k8s validates it, merges it with other FRRConfigurations and renders it into its own lists; rawConfig is unsupported and never checked.',
           related: neighborRelated(rctx, peer.id),
         }),
@@ -54,4 +73,48 @@ function permitOnlyList(raw: RawSource, entry: RouteMapEntry): PrefixList | unde
   const list = raw.model.prefixLists[matched.family].get(matched.name);
   if (!list || list.entries.length === 0) return undefined;
   return list.entries.every((e) => e.action === 'permit' && !e.any && e.prefix !== undefined) ? list : undefined;
+}
+
+/**
+ * The entries of frr-k8s's `-inpl-` lists for neighbor `id` that accept every prefix of `list`, on
+ * every node the raw config reaches that runs the neighbor, and the toReceive items they come from;
+ * undefined when some prefix on some node is not accepted.
+ */
+function toReceiveCoverage(rctx: RawContext, raw: RawSource, id: string, list: PrefixList): { covering: PrefixListEntry[]; origins: Origin[] } | undefined {
+  const views = raw.nodes.filter((view) => view.neighborIds.has(id));
+  if (views.length === 0) return undefined;
+  const covering = new Map<string, PrefixListEntry>();
+  // Keyed by the YAML value: nodes share the FRRConfigurations that select them.
+  const origins = new Map<object, Origin>();
+  for (const view of views) {
+    const inpl = [...view.rendered.prefixLists[list.family].values()].filter((rendered) => {
+      const generated = generatedListOf(rctx, rendered.name);
+      return generated?.kind === 'to-receive' && generated.id === id;
+    });
+    // What FRR permits before a list's first deny (frr-k8s only writes `deny any` when it permits nothing).
+    const covers = inpl.flatMap((rendered) => {
+      const firstDeny = rendered.entries.findIndex((entry) => entry.action === 'deny');
+      return rendered.entries.slice(0, firstDeny < 0 ? undefined : firstDeny).flatMap((entry) => (entry.match ? [{ range: entry.match, value: entry }] : []));
+    });
+    for (const entry of list.entries) {
+      const used = entry.match ? coveringSet(entry.match, covers) : undefined;
+      if (!used) return undefined;
+      for (const by of used) {
+        covering.set(describe(by), by);
+        for (const origin of generatedOrigins(view, { kind: 'to-receive', id }, by)) origins.set(origin.at, origin);
+      }
+    }
+  }
+  return { covering: [...covering.values()], origins: [...origins.values()] };
+}
+
+/** What accepts the list's prefixes already, up to "from <neighbor>". */
+function coverWords(covering: readonly PrefixListEntry[]): string {
+  if (covering.some((entry) => entry.any)) return 'toReceive.allowed.mode: all already accepts every route';
+  return `toReceive.allowed.prefixes ${covering.map(describe).join(' and ')} already ${covering.length === 1 ? 'accepts' : 'accept'} every one of them`;
+}
+
+function describe(entry: PrefixListEntry): string {
+  if (entry.any || !entry.prefix) return 'any';
+  return `${formatPrefix(entry.prefix)}${entry.ge !== undefined ? ` ge ${entry.ge}` : ''}${entry.le !== undefined ? ` le ${entry.le}` : ''}`;
 }

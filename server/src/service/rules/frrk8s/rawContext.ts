@@ -10,7 +10,7 @@ import { buildModel, type FrrModel } from '../../frr/model';
 import { parseFrr } from '../../frr/parser';
 import type { ParseResult } from '../../frr/syntax';
 import type { EmbeddedText } from '../../k8s/embedded';
-import type { FRRConfiguration, ManifestFile, Resource } from '../../k8s/resources';
+import type { FRRConfiguration, FrrK8sNeighbor, ManifestFile, Resource } from '../../k8s/resources';
 import { resourceName } from '../../k8s/resources';
 import { selectorMatches } from '../../k8s/selectors';
 import { buildInternalConfig } from '../../metallb/build';
@@ -22,6 +22,7 @@ import type { OffsetRange } from '../../types';
 
 /** Who declares a neighbor: an FRRConfiguration, or a BGPPeer through MetalLB's generated configuration. */
 export interface NeighborOwner {
+  kind: 'FRRConfiguration' | 'BGPPeer';
   /** `FRRConfiguration peers` or `BGPPeer tor1`. */
   label: string;
   uri?: string;
@@ -48,6 +49,8 @@ export interface RawSource {
 export interface FrrK8sNodeView {
   node: string;
   synthetic: boolean;
+  /** The FRRConfigurations selecting the node, in manifest order. */
+  selected: readonly PlacedConfiguration[];
   /** The merged configuration of every FRRConfiguration selecting the node. */
   config: FrrK8sConfig;
   /** frr-k8s's render of `config` without the raw configs, as FRR models it. */
@@ -75,9 +78,28 @@ export function rawContext(ctx: ExtrasContext): RawContext {
   return built;
 }
 
-interface PlacedConfiguration {
+export interface PlacedConfiguration {
   resource: FRRConfiguration;
   file: ManifestFile;
+}
+
+/** One neighbor of an FRRConfiguration, with the ID frr-k8s names its route-maps and lists after. */
+export interface PlacedNeighbor {
+  id: string;
+  neighbor: FrrK8sNeighbor;
+  configuration: PlacedConfiguration;
+}
+
+/** The neighbors of `configurations` with their IDs (frr-k8s takes the VRF from the router). */
+export function placedNeighbors(configurations: readonly PlacedConfiguration[]): PlacedNeighbor[] {
+  return configurations.flatMap((configuration) =>
+    configuration.resource.spec.routers.flatMap((router) =>
+      router.neighbors.flatMap((neighbor) => {
+        const stem = neighbor.interface?.value || neighbor.address?.value;
+        return stem ? [{ id: neighborID({ addr: stem, iface: '', vrf: router.vrf?.value ?? '' }), neighbor, configuration }] : [];
+      }),
+    ),
+  );
 }
 
 function buildRawContext(ctx: ExtrasContext): RawContext {
@@ -109,7 +131,7 @@ function buildRawContext(ctx: ExtrasContext): RawContext {
       renderCache.set(text, rendered);
     }
     const neighborIds = new Set(config.routers.flatMap((router) => router.neighbors.map(neighborID)));
-    return { node, synthetic, config, rendered, neighborIds };
+    return { node, synthetic, selected, config, rendered, neighborIds };
   };
 
   const listed = listNodes(resources).nodes;
@@ -154,21 +176,20 @@ function buildRawContext(ctx: ExtrasContext): RawContext {
 function neighborOwners(ctx: ExtrasContext, configurations: PlacedConfiguration[]): Map<string, NeighborOwner[]> {
   const owners = new Map<string, NeighborOwner[]>();
   const add = (id: string, owner: NeighborOwner) => owners.set(id, [...(owners.get(id) ?? []), owner]);
-  for (const { resource, file } of configurations) {
+  for (const { id, neighbor, configuration } of placedNeighbors(configurations)) {
+    const { resource, file } = configuration;
     const uri = resource.uri ?? file.uri;
-    for (const router of resource.spec.routers) {
-      for (const neighbor of router.neighbors) {
-        const stem = neighbor.interface?.value || neighbor.address?.value;
-        if (!stem) continue;
-        const at = neighbor.interface?.value ? neighbor.interface : neighbor.address;
-        const id = neighborID({ addr: stem, iface: '', vrf: router.vrf?.value ?? '' });
-        add(id, { label: `FRRConfiguration ${resourceName(resource) || '(unnamed)'}`, range: at?.range ?? neighbor.range, ...(uri !== undefined ? { uri } : {}) });
-      }
-    }
+    const at = neighbor.interface?.value ? neighbor.interface : neighbor.address;
+    add(id, {
+      kind: 'FRRConfiguration',
+      label: `FRRConfiguration ${resourceName(resource) || '(unnamed)'}`,
+      range: at?.range ?? neighbor.range,
+      ...(uri !== undefined ? { uri } : {}),
+    });
   }
   if (ctx.options.mode === 'frr-k8s') {
     for (const [id, refs] of ctx.peersById) {
-      for (const ref of refs) add(id, { label: `BGPPeer ${ref.name || '(unnamed)'}`, range: ref.range, ...(ref.uri !== undefined ? { uri: ref.uri } : {}) });
+      for (const ref of refs) add(id, { kind: 'BGPPeer', label: `BGPPeer ${ref.name || '(unnamed)'}`, range: ref.range, ...(ref.uri !== undefined ? { uri: ref.uri } : {}) });
     }
   }
   return owners;
