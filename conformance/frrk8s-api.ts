@@ -8,8 +8,9 @@
  *       frr-k8s's conversion, which sorts routers by VRF, never produces.)
  *   (2) frr-k8s's samples and demo templates, and MetalLB's examples, are objects upstream applies:
  *       each manifest set alone gets no frrk8s/webhook error and no frrk8s/merge-conflict.
+ *   (3) the EVPN examples of frr-k8s's README (`spec:` snippets) get no error either.
  * Run: node --import tsx conformance/frrk8s-api.ts
- * Exit 2 when the corpus is missing, 1 when a golden renders otherwise or a sample is refused.
+ * Exit 2 when the corpus is missing, 1 when a golden renders otherwise or a sample or README example is refused.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -25,7 +26,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = process.env.FRR_METALLB_CORPUS ?? join(root, '..', 'shared', 'corpus');
 const goldens = join(corpus, 'frrk8s', 'golden');
 const sampleFolders = ['frrk8s/samples', 'frrk8s/demo-templates', 'metallb-yaml'].map((folder) => join(corpus, folder));
-for (const needed of [goldens, ...sampleFolders]) {
+const readme = join(corpus, 'frrk8s', 'docs', 'README.md');
+for (const needed of [goldens, ...sampleFolders, readme]) {
   if (!existsSync(needed)) {
     console.error(`frrk8s-api: missing ${needed} (set FRR_METALLB_CORPUS to the corpus folder)`);
     process.exit(2);
@@ -138,4 +140,16 @@ for (const path of sampleFolders.flatMap(yamlFiles)) {
   if (denied.length > 0) refused.push(relative(corpus, path));
 }
 console.log(`(2) upstream FRRConfiguration samples the webhook admits: ${samples - refused.length}/${samples}`);
-process.exit(renderFailures.length + refused.length > 0 ? 1 : 0);
+
+// frr-k8s's README shows EVPN as `spec:` snippets: each, made an FRRConfiguration, is admitted too.
+const snippets = [...readFileSync(readme, 'utf8').matchAll(/```yaml\n(spec:\n[\s\S]*?)```/g)].map((m) => m[1]).filter((spec) => spec.includes('evpn:'));
+let evpnRefused = 0;
+for (const [i, spec] of snippets.entries()) {
+  const text = `apiVersion: frrk8s.metallb.io/v1beta1\nkind: FRRConfiguration\nmetadata:\n  name: readme-evpn-${i + 1}\n  namespace: frr-k8s-system\n${spec}`;
+  const ctx = buildExtrasContext([parseManifests(text, `file:///readme-evpn-${i + 1}.yaml`)], { metallbVersion: '0.16', mode: 'frr-k8s' });
+  const denied = frrk8sWebhook(ctx).filter((f) => f.severity === 'error');
+  for (const finding of denied) console.error(`  README EVPN example ${i + 1}: ${finding.code} ${finding.message}`);
+  if (denied.length > 0) evpnRefused++;
+}
+console.log(`(3) frr-k8s README EVPN examples the webhook admits: ${snippets.length - evpnRefused}/${snippets.length}`);
+process.exit(renderFailures.length + refused.length + evpnRefused > 0 || snippets.length === 0 ? 1 : 0);

@@ -28,8 +28,8 @@ describe('routerToModel: address families', () => {
     assert.deepEqual(n.outgoing.prefixesV4, [V4]);
     assert.deepEqual(n.outgoing.prefixesV6, []);
     assert.deepEqual(n.outgoing.modifiers.map((m) => m.name).sort(), [
-      '65001@192.168.1.2-100-ip-localpref-prefixes',
-      '65001@192.168.1.2-10:100-ip-community-prefixes',
+      '192.168.1.2-100-ip-localpref-prefixes',
+      '192.168.1.2-10:100-ip-community-prefixes',
     ]);
   });
 
@@ -82,6 +82,46 @@ describe('routerToModel: address families', () => {
       'ip prefix-list 2001:db8::1-allowed-ipv4 seq 1 deny any',
       'ipv6 prefix-list 2001:db8::1-allowed-ipv6 seq 1 permit 2001:db8:abcd::/48',
     ]);
+  });
+});
+
+describe('routerToModel: modifier list names', () => {
+  // frr-k8s api_to_config.go: localPrefPrefixListName(neighbor.ID(), …) = `<ID>-<localPref>-<ip|ipv6>-localpref-prefixes`,
+  // communityPrefixListName = `<ID>-[large:]<community.String()>-<ip|ipv6>-community-prefixes`, with
+  // NeighborConfig.ID() = the interface, else the address, then `-<vrf>` on a router with a VRF.
+  const names = (router: RouterSpec) => routerToModel(router).neighbors[0].outgoing.modifiers.map((m) => m.name).sort();
+
+  it('names the lists of a VRF router\'s neighbor after `<address>-<vrf>`, never after the peer ASN', () => {
+    assert.deepEqual(names({ vrf: 'red', ...dualRouter({ asn: 65001, address: '192.168.1.2', toAdvertise: withModifiers }) }), [
+      '192.168.1.2-red-100-ip-localpref-prefixes',
+      '192.168.1.2-red-10:100-ip-community-prefixes',
+    ]);
+  });
+
+  it('names an unnumbered neighbor\'s lists after its interface, one per family', () => {
+    assert.deepEqual(names(dualRouter({ asn: 65001, interface: 'eth0', toAdvertise: withModifiers })), [
+      'eth0-100-ip-localpref-prefixes',
+      'eth0-100-ipv6-localpref-prefixes',
+      'eth0-10:100-ip-community-prefixes',
+      'eth0-10:100-ipv6-community-prefixes',
+    ]);
+  });
+
+  it('names an IPv6 neighbor\'s lists `ipv6`, a large community with its marker, and prints communities as frr-k8s does', () => {
+    const toAdvertise = {
+      allowed: { mode: 'all' },
+      withLocalPref: [{ localPref: 200, prefixes: [V6] }],
+      withCommunity: [{ community: 'large:123:456:7890', prefixes: [V6] }, { community: '065000:0100', prefixes: [V6] }],
+    };
+    const [n] = routerToModel(dualRouter({ asn: 65002, address: '2001:db8::1', toAdvertise })).neighbors;
+    assert.deepEqual(n.outgoing.modifiers.map((m) => [m.name, m.community ?? m.localPref]).sort(), [
+      ['2001:db8::1-200-ipv6-localpref-prefixes', 200],
+      ['2001:db8::1-65000:100-ipv6-community-prefixes', '65000:100'],
+      ['2001:db8::1-large:123:456:7890-ipv6-community-prefixes', 'large:123:456:7890'],
+    ]);
+    const text = renderFrrK8s(mergeFrrConfigurations([{ name: 'c', spec: { bgp: { routers: [dualRouter({ asn: 65002, address: '2001:db8::1', toAdvertise })] } } }], { hostname: 'h' }).config);
+    assert.match(text, /\nipv6 prefix-list 2001:db8::1-large:123:456:7890-ipv6-community-prefixes seq \d+ permit 2001:db8:abcd::\/48\n/);
+    assert.match(text, /match ipv6 address prefix-list 2001:db8::1-65000:100-ipv6-community-prefixes\n {2}set community 65000:100 additive\n/);
   });
 });
 

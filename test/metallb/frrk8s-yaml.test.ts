@@ -164,7 +164,7 @@ describe('FRRConfiguration in YAML', () => {
       'ip prefix-list 172.18.0.5-inpl-dual seq 2 permit 10.0.0.0/8 le 24 ge 16',
       'ipv6 prefix-list 172.18.0.5-inpl-dual seq 4 permit fc00:f853:ccd:e800::/56 le 64',
       'ip prefix-list 172.20.0.5-red-inpl-ipv4 seq 1 permit 10.20.0.0/16 le 32',
-      'ip prefix-list 64513@172.18.0.5-200-ip-localpref-prefixes seq 2 permit 192.168.12.0/24',
+      'ip prefix-list 172.18.0.5-200-ip-localpref-prefixes seq 2 permit 192.168.12.0/24',
       '  set local-preference 200',
       '  set community 10:100 additive',
       '  set large-community 1:2:3 additive',

@@ -1,6 +1,7 @@
 // `frrk8s/webhook` across files and through the analysis entry point: the rule is one of the
 // frr-k8s rules every workspace check runs, merge conflicts point at the later FRRConfiguration
-// with the earlier one as related location (in its own file), and name the nodes they happen on.
+// with the earlier one as related location (in its own file), and name the nodes they happen on;
+// EVPN errors of the routers merged on a node point at each file's own value.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseManifests } from '../../../../server/src/service/k8s/parse';
@@ -55,4 +56,27 @@ test('a conflict only where the selectors meet names that node alone', () => {
   const files = [parseManifests(`${labelled}---\n${configuration('a', 64512)}---\n${configuration('b', 64600, selector)}`, 'file:///all.yaml')];
   const conflicts = analyzeExtras(files, OPTIONS).filter((f) => f.code === MERGE_CONFLICT);
   assert.deepEqual(conflicts.map((f) => f.message.slice(f.message.lastIndexOf('('))), ['(on node edge-1)']);
+});
+
+test('EVPN errors of the merged routers point at each file\'s value, the other file\'s declaration related', () => {
+  const evpn = (name: string, body: string) =>
+    `apiVersion: frrk8s.metallb.io/v1beta1\nkind: FRRConfiguration\nmetadata:\n  name: ${name}\n  namespace: frr-k8s-system\nspec:\n  bgp:\n    routers:\n${body}`;
+  const underlay = evpn('underlay', '    - asn: 64512\n      neighbors:\n      - address: 172.18.0.5\n        asn: 64513\n        addressFamilies: [evpn]\n      evpn:\n        l2vnis:\n        - vni: 3000\n');
+  const tenant = evpn('tenant', '    - asn: 64512\n      vrf: red\n      neighbors:\n      - address: 10.1.0.1\n        asn: 64600\n      evpn:\n        l3vni:\n          vni: 3000\n          advertisePrefixes: [unicast]\n');
+  const files = [parseManifests(nodes(1), 'file:///nodes.yaml'), parseManifests(underlay, 'file:///underlay.yaml'), parseManifests(tenant, 'file:///tenant.yaml')];
+  const found = analyzeExtras(files, OPTIONS)
+    .filter((f) => f.code === WEBHOOK_CODE)
+    .map((f) => ({ uri: f.uri, message: f.message.slice(0, f.message.indexOf(' (')), related: (f.related ?? []).map((r) => `${r.uri} ${r.message}`) }));
+  assert.deepEqual(found, [
+    {
+      uri: 'file:///tenant.yaml',
+      message: 'invalid EVPN configuration for vrf "red": l3vni can only be configured on routers with no neighbors',
+      related: ['file:///tenant.yaml a neighbor of the router in vrf "red"'],
+    },
+    {
+      uri: 'file:///tenant.yaml',
+      message: 'duplicate VNI 3000: configured as l2vni in vrf "" and as l3vni in vrf "red"',
+      related: ['file:///underlay.yaml VNI 3000 as l2vni in vrf ""'],
+    },
+  ]);
 });

@@ -1,7 +1,9 @@
 /**
  * One FRRConfiguration's routers → frr-k8s internal routers (frr-k8s `api_to_config.go`), before
  * merging: families from the address, `mode: all` expanded to the router's prefixes and those of
- * the VRFs it imports, durations in seconds, modifier prefix-lists named as frr-k8s names them.
+ * the VRFs it imports, durations in seconds, modifier prefix-lists named as frr-k8s names them
+ * (`localPrefPrefixListName` / `communityPrefixListName`: after the neighbor's ID, communities as
+ * frr-k8s prints them).
  * A neighbor only carries its own address families (both when dual-stack or unnumbered): frr-k8s
  * drops the other family's advertised prefixes and builds no modifier lists for it.
  * Specs may come from JSON: members of the wrong type are skipped, never thrown on.
@@ -9,9 +11,10 @@
  */
 import type { NeighborSpec, RouterSpec } from './api';
 import { parseGoDuration } from '../../k8s/duration';
+import { formatCommunity, isCommunity, parseCommunity } from '../build/community';
 import { evpnToModel } from './evpn';
 import type { AddressFamily, IPFamily, IncomingFilter, ModifierPrefixList, NeighborConfig, NeighborFamily, RouterConfig } from './model';
-import { emptyNeighbor } from './model';
+import { emptyNeighbor, neighborID } from './model';
 import { compare } from './render';
 
 export function prefixFamily(prefix: string): IPFamily {
@@ -82,6 +85,16 @@ function addressFamilies(spec: NeighborSpec): AddressFamily[] {
   return strings(spec.addressFamilies).filter((f): f is AddressFamily => f === 'unicast' || f === 'evpn');
 }
 
+/**
+ * A community as frr-k8s prints it in list names and `set` lines (`BGPCommunity.String()`, behind
+ * `large:` for a large one): `065000:0100` becomes `65000:100`. Text frr-k8s cannot parse (its
+ * webhook refuses it) is kept as written.
+ */
+export function canonicalCommunity(text: string): string {
+  const parsed = parseCommunity(text);
+  return isCommunity(parsed) ? formatCommunity(parsed) : text;
+}
+
 /** `routerPrefixes`: what `mode: all` advertises (see `advertisablePrefixes`). */
 export function neighborToModel(spec: NeighborSpec, vrf: string, routerPrefixes: string[]): NeighborConfig {
   const asn = spec.dynamicASN ? spec.dynamicASN : String(spec.asn ?? 0);
@@ -89,20 +102,24 @@ export function neighborToModel(spec: NeighborSpec, vrf: string, routerPrefixes:
   const iface = typeof spec.interface === 'string' ? spec.interface : '';
   const family = neighborFamily(spec);
   const families = familiesOf(family);
-  const listOwner = `${asn}@${iface !== '' ? iface : addr}${vrf !== '' ? `@${vrf}` : ''}`;
+  const id = neighborID({ addr, iface, vrf });
   // frr-k8s collects them in a set per family: each once, in Go's string order.
   const advertised = [...new Set(spec.toAdvertise?.allowed?.mode === 'all' ? routerPrefixes : strings(spec.toAdvertise?.allowed?.prefixes))]
     .filter((p) => families.includes(prefixFamily(p)))
     .sort(compare);
-  // One list per property and family of the neighbor, named `<asn>@<peer>[@<vrf>]-<property>-<ip|ipv6>-…-prefixes`.
+  // One list per property and family of the neighbor, named `<ID>-<property>-<ip|ipv6>-…-prefixes`
+  // (frr-k8s's renderer goldens name them `<asn>@<address>-…` by hand; its controller never does).
   const modifiers: ModifierPrefixList[] = [];
   const addModifiers = (prefixes: string[], property: string, kind: 'community' | 'localpref', set: Pick<ModifierPrefixList, 'community' | 'localPref'>) => {
     for (const f of families) {
       const ofFamily = prefixes.filter((p) => prefixFamily(p) === f);
-      if (ofFamily.length > 0) modifiers.push({ name: `${listOwner}-${property}-${f === 'ipv6' ? 'ipv6' : 'ip'}-${kind}-prefixes`, family: f, prefixes: ofFamily, ...set });
+      if (ofFamily.length > 0) modifiers.push({ name: `${id}-${property}-${f === 'ipv6' ? 'ipv6' : 'ip'}-${kind}-prefixes`, family: f, prefixes: ofFamily, ...set });
     }
   };
-  for (const c of objects(spec.toAdvertise?.withCommunity)) addModifiers(strings(c.prefixes), String(c.community), 'community', { community: String(c.community) });
+  for (const c of objects(spec.toAdvertise?.withCommunity)) {
+    const community = canonicalCommunity(String(c.community));
+    addModifiers(strings(c.prefixes), community, 'community', { community });
+  }
   for (const l of objects(spec.toAdvertise?.withLocalPref)) addModifiers(strings(l.prefixes), String(l.localPref), 'localpref', { localPref: l.localPref });
   const received = receivedFilters(spec);
   const nextHop = isObject(spec.toAdvertise?.nextHop) ? spec.toAdvertise.nextHop : undefined;

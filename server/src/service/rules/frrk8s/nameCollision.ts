@@ -1,7 +1,7 @@
 /**
  * frrk8s/name-collision: a rawConfig prefix-list reusing a name frr-k8s generates for a neighbor
  * (`<ID>-allowed-<ipv4|ipv6>`, `<ID>-inpl-<family>`, `<ID>-denied-inpl-<family>`, and the
- * community / local-preference lists named after `<asn>@<address>[@<vrf>]`). The raw config is
+ * `<ID>-…-localpref-prefixes` / `<ID>-…-community-prefixes` lists). The raw config is
  * appended after frr-k8s's lines, so its entries merge into frr-k8s's list: an equal seq replaces
  * frr-k8s's entry and flips on reload, and what frr-k8s's route-maps accept or advertise changes.
  * A list frr-k8s renders on a node the raw config reaches is an error; a name of the scheme it does

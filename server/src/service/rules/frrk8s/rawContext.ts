@@ -63,8 +63,6 @@ export interface RawContext {
   nodes: FrrK8sNodeView[];
   /** Every neighbor ID any FRRConfiguration (or MetalLB's generated one) declares, on any node. */
   owners: Map<string, NeighborOwner[]>;
-  /** The stems frr-k8s names a neighbor's modifier lists after (`<asn>@<address>[@<vrf>]`), by neighbor ID. */
-  listOwners: Map<string, Set<string>>;
 }
 
 const cache = new WeakMap<ExtrasContext, RawContext>();
@@ -108,7 +106,7 @@ function buildRawContext(ctx: ExtrasContext): RawContext {
   );
   // Renders are only needed to check raw configs: without any, nothing is computed.
   if (!configurations.some(({ resource }) => (resource.spec.raw?.rawConfig?.value ?? '').trim() !== '')) {
-    return { raws: [], nodes: [], owners: new Map(), listOwners: new Map() };
+    return { raws: [], nodes: [], owners: new Map() };
   }
   const resources = ctx.files.flatMap((file) => file.resources);
   const renderCache = new Map<string, FrrModel>();
@@ -170,7 +168,7 @@ function buildRawContext(ctx: ExtrasContext): RawContext {
     if (uri !== undefined) source.uri = uri;
     raws.push(source);
   }
-  return { raws, nodes, owners: neighborOwners(ctx, configurations), listOwners: modifierListOwners(nodes) };
+  return { raws, nodes, owners: neighborOwners(ctx, configurations) };
 }
 
 function neighborOwners(ctx: ExtrasContext, configurations: PlacedConfiguration[]): Map<string, NeighborOwner[]> {
@@ -194,19 +192,3 @@ function neighborOwners(ctx: ExtrasContext, configurations: PlacedConfiguration[
   }
   return owners;
 }
-
-function modifierListOwners(nodes: FrrK8sNodeView[]): Map<string, Set<string>> {
-  const stems = new Map<string, Set<string>>();
-  for (const view of nodes) {
-    for (const router of view.config.routers) {
-      for (const neighbor of router.neighbors) {
-        const id = neighborID(neighbor);
-        const set = stems.get(id) ?? new Set<string>();
-        set.add(`${neighbor.asn}@${neighbor.iface !== '' ? neighbor.iface : neighbor.addr}${neighbor.vrf !== '' ? `@${neighbor.vrf}` : ''}`);
-        stems.set(id, set);
-      }
-    }
-  }
-  return stems;
-}
-

@@ -7,6 +7,7 @@
 import type { PrefixListEntry } from '../../frr/model';
 import { entryRange, parsePrefix, type PrefixRange } from '../../frr/prefix';
 import type { Located } from '../../k8s/resources';
+import { canonicalCommunity } from '../../metallb/frrk8s/toModel';
 import type { OffsetRange, RelatedLocation } from '../../types';
 import { lineAt, structureAt, type CitedPlace } from '../metallb/extras/citedLines';
 import { declaredByMetalLBOnly, generatedListOf, type GeneratedList } from './generatedLists';
@@ -100,7 +101,10 @@ function originsOf(placed: PlacedNeighbor, generated: GeneratedList, entry: Pref
     return (advertise?.withLocalPref ?? []).filter((item) => item.localPref?.value === generated.localPref).flatMap((item) => matching(item.prefixes, 'withLocalPref prefix'));
   }
   if (generated.kind === 'community') {
-    return (advertise?.withCommunity ?? []).filter((item) => item.community?.value === generated.community).flatMap((item) => matching(item.prefixes, 'withCommunity prefix'));
+    // The list name carries the community as frr-k8s prints it (`65000:100` for `065000:0100`).
+    return (advertise?.withCommunity ?? [])
+      .filter((item) => item.community && canonicalCommunity(item.community.value) === generated.community)
+      .flatMap((item) => matching(item.prefixes, 'withCommunity prefix'));
   }
   return [];
 }

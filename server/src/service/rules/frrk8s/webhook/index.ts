@@ -5,7 +5,8 @@
  * node (the new version replacing the old) with the controller's `apiToFRR` and denies any error.
  * Here each FRRConfiguration's own errors are reported once (router.ts, bfd.ts), and the merge of
  * each node's set reports conflicts between FRRConfigurations as `frrk8s/merge-conflict`
- * (metallb/frrk8s/merge.ts), naming the nodes. `toReceive` prefix lengths are left to
+ * (metallb/frrk8s/merge.ts) and what the merged routers break of EVPN's rules (evpn.ts), naming
+ * the nodes. `toReceive` prefix lengths are left to
  * `frrk8s/to-receive-range`, which already reports them with frr-k8s's messages.
  */
 import type { FRRConfiguration, ManifestFile } from '../../../k8s/resources';
@@ -17,6 +18,7 @@ import { listNodes, type ManifestNode } from '../../../metallb/nodes';
 import type { Finding } from '../../../types';
 import { duplicateBfdProfiles } from './bfd';
 import type { PlacedConfiguration } from './context';
+import { evpnFindings } from './evpn';
 import { checkRouters } from './router';
 import { disableMPWarnings, invalidNodeSelector } from './selection';
 
@@ -49,7 +51,8 @@ export function frrk8sWebhook(ctx: ExtrasContext): Finding[] {
   if (nodes.length === 0) {
     // Without any Node the webhook itself would check nothing (it converts per selected node), but
     // the user wants the errors before applying: each FRRConfiguration is checked on its own.
-    for (const p of admitted) findings.push(...ownFindings(p), ...conflicts([p]));
+    // An EVPN neighbor in another FRRConfiguration may well run on the same node: any one counts.
+    for (const p of admitted) findings.push(...ownFindings(p), ...conflicts([p]), ...evpnFindings([p], admitted));
     return dedupe(findings);
   }
   const selectedOn = new Map<string, { configurations: Placed[]; nodes: string[] }>();
@@ -68,7 +71,7 @@ export function frrk8sWebhook(ctx: ExtrasContext): Finding[] {
       if (!checked.has(p)) findings.push(...ownFindings(p));
       checked.add(p);
     }
-    for (const finding of conflicts(configurations)) {
+    for (const finding of [...conflicts(configurations), ...evpnFindings(configurations)]) {
       const seen = conflictNodes.get(keyOf(finding)) ?? { finding, nodes: [] };
       seen.nodes.push(...names);
       conflictNodes.set(keyOf(finding), seen);

@@ -1,8 +1,9 @@
 /**
  * `apiToFRR`'s per-router checks of one FRRConfiguration: prefixes must be CIDRs, imported VRFs
  * must be routers of the same FRRConfiguration (`default` is the router without a VRF), then each
- * neighbor (neighbor.ts) and what it advertises (advertise.ts), against the router's prefixes plus
- * those of the VRFs it imports.
+ * neighbor: its localASN (localAsn.ts), its own fields (neighbor.ts), what it advertises
+ * (advertise.ts), against the router's prefixes plus those of the VRFs it imports, and the next
+ * hops it advertises them with (nextHop.ts). EVPN is checked per node, after the merge (evpn.ts).
  */
 import { frrConfigurationInput } from '../../../metallb/frrk8s/fromResource';
 import { advertisablePrefixes } from '../../../metallb/frrk8s/toModel';
@@ -10,7 +11,9 @@ import type { Finding } from '../../../types';
 import { checkAdvertise } from './advertise';
 import { bfdProfileNames } from './bfd';
 import { cidrFamily, routerName, webhookFinding, type PlacedConfiguration } from './context';
+import { checkLocalAsn } from './localAsn';
 import { checkNeighbor, neighborFamilies } from './neighbor';
+import { checkNextHop } from './nextHop';
 
 export function checkRouters(at: PlacedConfiguration): Finding[] {
   const findings: Finding[] = [];
@@ -35,7 +38,8 @@ export function checkRouters(at: PlacedConfiguration): Finding[] {
     const allPrefixes = advertisablePrefixes(specs[i], specs);
     router.neighbors.forEach((neighbor, j) => {
       const where = { at, router, neighbor, path: `spec.bgp.routers[${i}].neighbors[${j}]` };
-      findings.push(...checkNeighbor(where, profiles), ...checkAdvertise(where, allPrefixes, neighborFamilies(neighbor)));
+      const families = neighborFamilies(neighbor);
+      findings.push(...checkLocalAsn(where), ...checkNeighbor(where, profiles), ...checkAdvertise(where, allPrefixes, families), ...checkNextHop(where, families));
     });
   });
   return findings;
