@@ -45,6 +45,40 @@ test('hover on a keyword: the command syntax and meaning', () => {
   assert.equal(blank.result, undefined);
 });
 
+function listHover(list: string, mode: 'frr' | 'frr-k8s') {
+  const at = cursor(extrasYaml(`route-map 10.0.0.1-out permit 10\n  match ip address prefix-list ${list}\n`));
+  const docs = [
+    { uri: 'peers.yaml', kind: 'yaml' as const, text: PEERS_YAML },
+    { uri: 'extras.yaml', kind: 'yaml' as const, text: at.text },
+  ];
+  return hover(buildWorkspaceIndex(docs, { metallb: { metallbVersion: '0.16', mode } }), 'extras.yaml', at.offset)?.contents ?? '';
+}
+
+test('hover on a generated prefix-list: MetalLB’s in FRR mode', () => {
+  assert.match(listHover('10.0.0.1‸-allowed-ipv4', 'frr'), /: MetalLB’s list of prefixes announced to neighbor `10\.0\.0\.1`/);
+  assert.doesNotMatch(listHover('10.0.0.1‸-allowed-ipv4', 'frr'), /frr-k8s renders/);
+  assert.match(listHover('10.0.0.1‸-pl-ipv4', 'frr'), /MetalLB’s list of prefixes announced to/);
+});
+
+test('hover on a generated prefix-list in frr-k8s mode: frr-k8s renders it, and from which FRRConfiguration field', () => {
+  const allowed = listHover('10.0.0.1‸-allowed-ipv4', 'frr-k8s');
+  assert.match(allowed, /: frr-k8s’s list of prefixes announced to neighbor `10\.0\.0\.1`/);
+  assert.match(allowed, /frr-k8s renders it from `toAdvertise\.allowed` in MetalLB’s generated FRRConfiguration \(from the BGPAdvertisements\) and in any of yours/);
+  assert.doesNotMatch(allowed, /MetalLB’s list/);
+  const localPref = listHover('10.0.0.1‸-200-ip-localpref-prefixes', 'frr-k8s');
+  assert.match(localPref, /frr-k8s’s local-preference prefixes for neighbor `10\.0\.0\.1`/);
+  assert.match(localPref, /`toAdvertise\.withLocalPref` in MetalLB’s generated FRRConfiguration \(from a BGPAdvertisement’s `localPref`\)/);
+  const community = listHover('10.0.0.1‸-10:1-ip-community-prefixes', 'frr-k8s');
+  assert.match(community, /frr-k8s’s community prefixes for/);
+  assert.match(community, /`toAdvertise\.withCommunity`/);
+  // MetalLB's generated FRRConfiguration receives nothing: what an -inpl- list accepts is the user's toReceive.
+  const inpl = listHover('10.0.0.1‸-inpl-dual', 'frr-k8s');
+  assert.match(inpl, /frr-k8s’s list of prefixes accepted from neighbor `10\.0\.0\.1`/);
+  assert.match(inpl, /`toReceive\.allowed` in your FRRConfigurations for this neighbor; MetalLB’s generated one accepts nothing/);
+  // frr-k8s never renders MetalLB's pre-v0.15 `-pl-` name: it belongs to no BGPPeer there.
+  assert.doesNotMatch(listHover('10.0.0.1‸-pl-ipv4', 'frr-k8s'), /BGPPeer/);
+});
+
 const NODES = ['a', 'b', 'c']
   .map((n) => `---\napiVersion: v1\nkind: Node\nmetadata:\n  name: node-${n}\n  labels:\n    rack: ${n === 'c' ? 'r2' : 'r1'}\n`)
   .join('');

@@ -57,6 +57,7 @@ describe('mergeFrrConfigurations', () => {
     ['hold time', { holdTime: '90s' }, { holdTime: '30s' }, 'the hold time (90s vs 30s)'],
     ['ebgp-multihop', { ebgpMultiHop: true }, {}, 'ebgpMultiHop (true vs false)'],
     ['local ASN', { localASN: 65410 }, {}, 'the local ASN (65410 vs none) of neighbor 172.18.0.5'],
+    ['BFD profile', { bfdProfile: 'fast' }, { bfdProfile: 'slow' }, 'the BFD profile (fast vs slow) of neighbor 172.18.0.5'],
     ['next hop', { toAdvertise: { nextHop: { ipv4: '10.0.0.1' } } }, { toAdvertise: { nextHop: { ipv4: '10.0.0.2' } } }, 'the IPv4 next hop (10.0.0.1 vs 10.0.0.2) for neighbor 172.18.0.5'],
   ] as const) {
     it(`reports a conflict on the neighbor ${what}, naming both resources`, () => {
@@ -83,6 +84,16 @@ describe('mergeFrrConfigurations', () => {
     assert.match(merge(bfd(100), bfd(300)).conflicts[0].message, /BFD profile fast/);
   });
 
+  // frr-k8s neighborsAreCompatible: "compatible if at least one of the BFDProfiles is empty".
+  it('keeps the one BFD profile set, whichever resource sets it', () => {
+    const withProfile = { bgp: { ...router({ bfdProfile: 'fast' }).bgp, bfdProfiles: [{ name: 'fast' }] } };
+    for (const specs of [[withProfile, router({})], [router({}), withProfile]]) {
+      const { config, conflicts } = merge(...specs);
+      assert.deepEqual(conflicts, []);
+      assert.equal(config.routers[0].neighbors[0].bfdProfile, 'fast');
+    }
+  });
+
   it('keeps the one next hop set, and unions address families (absent is the API default, unicast)', () => {
     const { config, conflicts } = merge(router({ toAdvertise: { nextHop: { ipv6: 'fc00::1' } } }), router({ addressFamilies: ['evpn'] }));
     assert.deepEqual(conflicts, []);
@@ -96,8 +107,13 @@ describe('mergeFrrConfigurations', () => {
     const l2 = merge(evpn({ l2vnis: [{ vni: 1000, importRTs: ['64512:2'] }] }), evpn({ l2vnis: [{ vni: 200 }, { vni: 1000, importRTs: ['64512:1'] }] }));
     assert.deepEqual(l2.conflicts, []);
     assert.deepEqual(l2.config.routers[0].evpn?.l2vnis.map((v) => [v.vni, v.importRTs]), [[200, []], [1000, ['64512:1', '64512:2']]]);
+    assert.deepEqual(merge(evpn({ advertiseVNIs: 'Disabled' }), evpn({})).conflicts, []);
     for (const [a, b, expected] of [
+      // Unlike the next hop or the BFD profile, an unset advertiseVNIs is not "no opinion": frr-k8s
+      // compares it as Disabled (merge_test.go: "One sets advertiseVNIs to All, other leaves nil - conflict").
       [{ advertiseVNIs: 'All' }, {}, 'the EVPN advertiseVNIs (All vs Disabled) of the router in the default VRF'],
+      [{}, { advertiseVNIs: 'All' }, 'the EVPN advertiseVNIs (Disabled vs All) of the router in the default VRF'],
+      [{ advertiseSVI: true }, {}, 'the EVPN advertiseSVI (true vs false) of the router in the default VRF'],
       [{ l2vnis: [{ vni: 10, rd: '1:1' }] }, { l2vnis: [{ vni: 10, rd: '1:2' }] }, 'L2 VNI 10: the route distinguisher (1:1 vs 1:2)'],
       [{ l2vnis: [{ vni: 10, exportRTs: ['1:1'] }] }, { l2vnis: [{ vni: 10 }] }, 'L2 VNI 10: exportRTs listed on one side only'],
       [{ l3vni: { vni: 30 } }, { l3vni: { vni: 31 } }, 'the L3 VNI (30 vs 31)'],

@@ -1,16 +1,16 @@
 /**
  * Hover, in FRR documents and embedded FRR: on a route-map or prefix-list name, its entries as
- * FRR ends up with them (from every text of the scope); on a name MetalLB derives from a BGPPeer
- * (`<ID>-in`, `<ID>-allowed-ipv4`, a neighbor address), the BGPPeer behind it; elsewhere on a
- * command, its syntax and meaning.
+ * FRR ends up with them (from every text of the scope); on a name derived from a BGPPeer
+ * (`<ID>-in`, `<ID>-allowed-ipv4`, a neighbor address), the BGPPeer behind it and, in frr-k8s mode,
+ * what frr-k8s renders the list from; elsewhere on a command, its syntax and meaning.
  */
 import { occurrenceAt, type SymbolKind } from '../frr/model';
 import type { ParseResult } from '../frr/syntax';
 import type { OffsetRange } from '../types';
 import { commandDescription, defsOf, readableSpec } from './commandDocs';
 import { lineIndexAt } from './grammarCursor';
-import { peerOfName } from './peerNames';
-import { frrViewAt, toDocumentRange, viewsInScope, type FrrView, type PeerIdentity, type WorkspaceIndex } from './workspaceIndex';
+import { peerOfName, type PeerName } from './peerNames';
+import { frrViewAt, toDocumentRange, viewsInScope, type FrrView, type WorkspaceIndex } from './workspaceIndex';
 import { yamlFieldHover } from './yamlHover';
 
 export interface Hover {
@@ -39,11 +39,11 @@ export function hover(index: WorkspaceIndex, uri: string, offset: number): Hover
 
 function symbolHover(index: WorkspaceIndex, view: FrrView, kind: SymbolKind, name: string): string | undefined {
   const parts: string[] = [];
-  const peer = peerOfName(index.peers, name, kind);
+  const peer = peerOfName(index.peers, name, kind, index.extras?.options.mode);
   if (kind === 'route-map') parts.push(structureText(`route-map ${name}`, routeMapLines(index, view, name)));
   else if (kind === 'ip-prefix-list' || kind === 'ipv6-prefix-list') parts.push(structureText(`${kind.replace('-', ' ')} ${name}`, prefixListLines(index, view, kind, name)));
   else if (kind !== 'neighbor' || !peer) return undefined;
-  if (peer) parts.push(peerText(peer.identity, peer.role));
+  if (peer) parts.push(peerText(peer));
   return parts.join('\n\n---\n\n');
 }
 
@@ -90,7 +90,7 @@ function lineText(parse: ParseResult, index: number): string {
   return line ? line.tokens.map((t) => t.text).join(' ') : '';
 }
 
-function peerText(peer: PeerIdentity, role: string): string {
+function peerText({ identity: peer, role, origin }: PeerName): string {
   const spec = peer.peer.spec;
   const asn = spec.peerASN?.value ?? spec.dynamicASN?.value ?? '?';
   const facts = [
@@ -100,7 +100,8 @@ function peerText(peer: PeerIdentity, role: string): string {
     spec.nodeSelectors && spec.nodeSelectors.length > 0 ? 'on selected nodes' : 'on every node',
   ].filter((f) => f !== '');
   const file = peer.uri ? ` (${peer.uri.slice(peer.uri.lastIndexOf('/') + 1)})` : '';
-  return `**BGPPeer ${peer.name}**${file}: ${role} neighbor \`${peer.id}\`\n\n${facts.join(' · ')}`;
+  const renderedFrom = origin ? `\n\nfrr-k8s renders it from ${origin}.` : '';
+  return `**BGPPeer ${peer.name}**${file}: ${role} neighbor \`${peer.id}\`\n\n${facts.join(' · ')}${renderedFrom}`;
 }
 
 function commandHover(view: FrrView, offset: number): Hover | undefined {

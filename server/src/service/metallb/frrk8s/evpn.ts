@@ -31,7 +31,8 @@ export type EvpnMerge = { evpn: EvpnConfig } | { clash: string };
 /**
  * frr-k8s merges a router with itself too, so one config alone comes out canonical: L2 VNIs
  * unique and in numeric order, explicit route targets sorted and deduplicated. An absent
- * `advertiseVNIs` counts as `Disabled`.
+ * `advertiseVNIs` counts as `Disabled` (frr-k8s compares it with `Disabled` as the default), so it
+ * clashes with `All`; an absent RD or L3 VNI, by contrast, yields to the one set.
  */
 export function mergeEvpn(a: EvpnConfig, b: EvpnConfig): EvpnMerge {
   if (a.advertiseAllVni !== b.advertiseAllVni) {

@@ -164,7 +164,9 @@ function neighborDisagreement(a: NeighborConfig, b: NeighborConfig): string | un
   if (orDefault(a.port, DEFAULT_PORT) !== orDefault(b.port, DEFAULT_PORT)) return `the port (${orDefault(a.port, DEFAULT_PORT)} vs ${orDefault(b.port, DEFAULT_PORT)})`;
   if (a.srcAddr !== b.srcAddr) return `the source address (${a.srcAddr || 'none'} vs ${b.srcAddr || 'none'})`;
   if (a.password !== b.password) return 'the password';
-  if (a.bfdProfile !== b.bfdProfile) return `the BFD profile (${a.bfdProfile || 'none'} vs ${b.bfdProfile || 'none'})`;
+  // An unset BFD profile yields to the one set, as a next hop or router ID does; an unset source address, password,
+  // localASN or boolean is compared as is.
+  if (a.bfdProfile !== '' && b.bfdProfile !== '' && a.bfdProfile !== b.bfdProfile) return `the BFD profile (${a.bfdProfile} vs ${b.bfdProfile})`;
   if (a.ebgpMultiHop !== b.ebgpMultiHop) return `ebgpMultiHop (${a.ebgpMultiHop} vs ${b.ebgpMultiHop})`;
   if (a.family !== b.family) return `dualStackAddressFamily (${a.family === 'dual'} vs ${b.family === 'dual'})`;
   if (a.localASN !== b.localASN) return `the local ASN (${a.localASN || 'none'} vs ${b.localASN || 'none'})`;
@@ -186,10 +188,11 @@ function mergeNeighborInto(a: NeighborConfig, b: NeighborConfig): string | undef
   return clash;
 }
 
-/** Unions `b`'s filters and address families into `a` (`b` may be `a` itself), then drops `a`'s defaults. */
+/** Unions `b`'s filters and address families into `a` (`b` may be `a` itself), fills what `a` leaves unset, then drops `a`'s defaults. */
 function unionInto(a: NeighborConfig, b: NeighborConfig): void {
   a.outgoing.prefixesV4 = sortedUnion(a.outgoing.prefixesV4, b.outgoing.prefixesV4);
   a.outgoing.prefixesV6 = sortedUnion(a.outgoing.prefixesV6, b.outgoing.prefixesV6);
+  a.bfdProfile ||= b.bfdProfile;
   a.outgoing.nextHopV4 ||= b.outgoing.nextHopV4;
   a.outgoing.nextHopV6 ||= b.outgoing.nextHopV6;
   a.outgoing.modifiers = mergeModifiers(a.outgoing.modifiers, b.outgoing.modifiers);
