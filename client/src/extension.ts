@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 /**
  * A small young generation: nearly everything a check allocates lives on (the parse and model of
  * each document), so a large one only holds and copies more. Measured by `npm run bench` (which
@@ -24,8 +24,15 @@ function wantsServer(document: vscode.TextDocument): boolean {
   return document.languageId === 'yaml' && METALLB_MARKER.test(document.getText(new vscode.Range(0, 0, 400, 0)));
 }
 
+/** Loaded when the first server starts: a YAML file without MetalLB kinds never pays for it. */
+function languageClientLibrary(): typeof import('./languageClient') {
+  // A path relative to dist/extension.js at run time: the build leaves this require alone.
+  return require('./languageClient.js') as typeof import('./languageClient');
+}
+
 function startClient(context: vscode.ExtensionContext): Promise<void> {
   if (starting) return starting;
+  const { LanguageClient, TransportKind } = languageClientLibrary();
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: SERVER_EXEC_ARGV } },
@@ -169,7 +176,9 @@ export function activate(context: vscode.ExtensionContext): void {
   const maybeStart = (document: vscode.TextDocument) => {
     if (wantsServer(document)) void startClient(context);
   };
-  vscode.workspace.textDocuments.forEach(maybeStart);
+  // After activation returns: starting the client loads the library and spawns the server, which
+  // need not hold up the extension host while it activates.
+  setImmediate(() => vscode.workspace.textDocuments.forEach(maybeStart));
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(maybeStart));
   context.subscriptions.push(
     vscode.commands.registerCommand('frrMetallb.validateWorkspace', () => validateWorkspace(context)),
