@@ -144,3 +144,18 @@ test('a text ended early by a top-level exit is read whole again', () => {
   const after = 'hostname a\nexi\nhostname b\n';
   assert.deepStrictEqual(snapshot(reparseFrr(parseFrr(before), after)), snapshot(parseFrr(after)));
 });
+
+test('binary junk and lines over 4095 bytes edited in and out re-read like a whole reading', () => {
+  const next = random(7);
+  const junk = () => Array.from({ length: 1 + Math.floor(next() * 300) }, () => String.fromCharCode(Math.floor(next() * 0x3000))).join('');
+  let text = `${STANZAS.flat().join('\n')}\n`;
+  let result = parseFrr(text);
+  for (let step = 0; step < 60; step++) {
+    const at = Math.floor(next() * (text.length + 1));
+    const inserted = step % 3 === 0 ? junk() : step % 3 === 1 ? `description ${'y'.repeat(4090 + Math.floor(next() * 20))}\n` : '';
+    const removed = step % 3 === 2 ? Math.floor(next() * 200) : 0;
+    text = text.slice(0, at) + inserted + text.slice(at + removed);
+    result = reparseFrr(result, text);
+    assert.deepStrictEqual(snapshot(result), snapshot(parseFrr(text)), `step ${step + 1}`);
+  }
+});
