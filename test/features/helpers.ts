@@ -16,10 +16,14 @@ export function cursor(marked: string): Cursor {
   return { text: marked.slice(0, offset) + marked.slice(offset + MARK.length), offset };
 }
 
-/** A workspace of inline files; the kind follows the extension (.yaml/.yml: YAML, else FRR). */
-export function workspace(files: Record<string, string>): WorkspaceIndex {
+/**
+ * A workspace of inline files; the kind follows the extension (.yaml/.yml: YAML, else FRR). With a
+ * mode, the index carries MetalLB's options as the language server's does.
+ */
+export function workspace(files: Record<string, string>, mode?: 'frr' | 'frr-k8s'): WorkspaceIndex {
   return buildWorkspaceIndex(
     Object.entries(files).map(([uri, text]) => ({ uri, text, kind: /\.ya?ml$/.test(uri) ? ('yaml' as const) : ('frr' as const) })),
+    mode ? { metallb: { metallbVersion: '0.16', mode } } : {},
   );
 }
 
@@ -77,5 +81,63 @@ metadata:
   namespace: metallb-system
 data:
   extras: |
+${indented}`;
+}
+
+/** An unnumbered BGPPeer: its neighbor ID is the interface, and frr-k8s's incoming lists are `-dual`. */
+export const INTERFACE_PEER_YAML = `---
+apiVersion: metallb.io/v1beta2
+kind: BGPPeer
+metadata:
+  name: tor-eth1
+  namespace: metallb-system
+spec:
+  myASN: 64512
+  peerASN: 64520
+  interface: eth1
+`;
+
+/**
+ * FRRConfiguration neighbors: 10.0.0.1 is also BGPPeer tor-a (frr-k8s merges the two), 10.0.0.3
+ * only this configuration declares. Its rawConfig (lines indented by six spaces) holds `body`.
+ */
+export function frrConfigurationYaml(body: string): string {
+  const indented = body
+    .split('\n')
+    .map((line) => (line === '' ? '' : `      ${line}`))
+    .join('\n');
+  return `apiVersion: frrk8s.metallb.io/v1beta1
+kind: FRRConfiguration
+metadata:
+  name: tor-c
+  namespace: frr-k8s-system
+spec:
+  bgp:
+    routers:
+    - asn: 64512
+      prefixes: [192.168.10.0/24]
+      neighbors:
+      - address: 10.0.0.1
+        asn: 64513
+        toAdvertise:
+          allowed:
+            prefixes: [192.168.10.0/24]
+      - address: 10.0.0.3
+        asn: 64515
+        toReceive:
+          allowed:
+            prefixes:
+            - prefix: 172.16.0.0/16
+        toAdvertise:
+          allowed:
+            mode: all
+          withLocalPref:
+          - localPref: 200
+            prefixes: [192.168.10.0/24]
+          withCommunity:
+          - community: "065000:0100"
+            prefixes: [192.168.10.0/24]
+  raw:
+    rawConfig: |
 ${indented}`;
 }

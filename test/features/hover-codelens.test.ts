@@ -6,7 +6,7 @@ import { hover } from '../../server/src/service/features/hover';
 import { buildWorkspaceIndex, frrViewAt } from '../../server/src/service/features/workspaceIndex';
 import { parseManifests } from '../../server/src/service/k8s/parse';
 import type { BgpExtrasConfigMap } from '../../server/src/service/k8s/resources';
-import { cursor, extrasYaml, PEERS_YAML, workspace } from './helpers';
+import { cursor, extrasYaml, frrConfigurationYaml, INTERFACE_PEER_YAML, PEERS_YAML, workspace } from './helpers';
 
 const EXTRAS = [
   'route-map 10.0.0.1-in permit 10',
@@ -79,17 +79,41 @@ test('hover on a generated prefix-list in frr-k8s mode: frr-k8s renders it, and 
   assert.doesNotMatch(listHover('10.0.0.1‸-pl-ipv4', 'frr-k8s'), /BGPPeer/);
 });
 
+/** Hover on `list` in a rawConfig, beside the BGPPeers (an unnumbered one included). */
+function rawListHover(list: string, mode: 'frr' | 'frr-k8s') {
+  const at = cursor(frrConfigurationYaml(`route-map 10.0.0.3-in permit 5\n  match ip address prefix-list ${list}\n`));
+  const ws = workspace({ 'peers.yaml': PEERS_YAML + INTERFACE_PEER_YAML, 'frr.yaml': at.text }, mode);
+  return hover(ws, 'frr.yaml', at.offset)?.contents ?? '';
+}
+
+test('hover in frr-k8s mode: frr-k8s’s --always-block list and the `-dual` lists of an unnumbered neighbor', () => {
+  const denied = rawListHover('10.0.0.1-denied‸-inpl-ipv4', 'frr-k8s');
+  assert.match(denied, /\*\*BGPPeer tor-a\*\* \(peers\.yaml\): frr-k8s’s list of prefixes always refused from neighbor `10\.0\.0\.1`/);
+  assert.match(denied, /frr-k8s renders it from its own `--always-block` setting/);
+  assert.match(rawListHover('eth1-denied‸-inpl-dual', 'frr-k8s'), /\*\*BGPPeer tor-eth1\*\* \(peers\.yaml\): frr-k8s’s list of prefixes always refused from neighbor `eth1`/);
+  assert.match(rawListHover('eth1‸-inpl-dual', 'frr-k8s'), /\*\*BGPPeer tor-eth1\*\* \(peers\.yaml\): frr-k8s’s list of prefixes accepted from neighbor `eth1`/);
+  // In FRR mode neither is a name MetalLB renders.
+  assert.doesNotMatch(rawListHover('10.0.0.1-denied‸-inpl-ipv4', 'frr'), /BGPPeer/);
+  assert.doesNotMatch(rawListHover('eth1‸-inpl-dual', 'frr'), /BGPPeer/);
+});
+
+test('hover in frr-k8s mode: the FRRConfigurations declaring the neighbor, merged with the BGPPeer of the same ID', () => {
+  assert.match(rawListHover('10.0.0.1‸-allowed-ipv4', 'frr-k8s'), /on every node\n\nfrr-k8s merges it with the neighbor of \*\*FRRConfiguration tor-c\*\* \(frr\.yaml\)\.\n\nfrr-k8s renders it from `toAdvertise\.allowed`/);
+  const own = rawListHover('10.0.0.3‸-inpl-ipv4', 'frr-k8s');
+  assert.match(own, /^\*\*ip prefix-list 10\.0\.0\.3-inpl-ipv4\*\*: not defined/);
+  assert.match(own, /\*\*FRRConfiguration tor-c\*\* \(frr\.yaml\): frr-k8s’s list of prefixes accepted from neighbor `10\.0\.0\.3`\n\nfrr-k8s renders it from `toReceive\.allowed`/);
+  assert.doesNotMatch(own, /BGPPeer/);
+  assert.doesNotMatch(rawListHover('10.0.0.3‸-inpl-ipv4', 'frr'), /FRRConfiguration tor-c/);
+});
+
 const NODES = ['a', 'b', 'c']
   .map((n) => `---\napiVersion: v1\nkind: Node\nmetadata:\n  name: node-${n}\n  labels:\n    rack: ${n === 'c' ? 'r2' : 'r1'}\n`)
   .join('');
 const RACK_PEER = '---\napiVersion: metallb.io/v1beta2\nkind: BGPPeer\nmetadata:\n  name: rack1\n  namespace: metallb-system\nspec:\n  myASN: 64512\n  peerASN: 64600\n  peerAddress: 10.9.0.1\n  nodeSelectors:\n  - matchLabels:\n      rack: r1\n';
 
-function lenses(body: string, withRenders: boolean) {
-  const docs = [
-    { uri: 'peers.yaml', kind: 'yaml' as const, text: PEERS_YAML + NODES + RACK_PEER },
-    { uri: 'extras.yaml', kind: 'yaml' as const, text: extrasYaml(body) },
-  ];
-  const ws = buildWorkspaceIndex(docs, withRenders ? { metallb: { metallbVersion: '0.16', mode: 'frr' } } : {});
+/** Without a mode the index has no MetalLB options (and no per-node renders). */
+function lenses(body: string, mode?: 'frr' | 'frr-k8s') {
+  const ws = workspace({ 'peers.yaml': PEERS_YAML + NODES + RACK_PEER, 'extras.yaml': extrasYaml(body) }, mode);
   const text = ws.byUri.get('extras.yaml')!.text;
   return codeLenses(ws, 'extras.yaml').map((lens) => `${text.slice(lens.range.start, lens.range.end)} → ${lens.title}`);
 }
@@ -120,8 +144,10 @@ test('code lens on each -in entry: what it admits, from whom, on how many nodes'
     'route-map 10.0.0.1-in deny 20 → no effect: re-declares MetalLB’s own deny 20, which rejects every route',
     'route-map 10.9.0.1-in deny 20 → narrows MetalLB’s own deny 20 to 172.16.0.0/16 le 32: other routes go on to later entries, or are rejected at the end of the route-map',
   ];
-  assert.deepEqual(lenses(body, false), expected);
-  assert.deepEqual(lenses(body, true), expected, 'MetalLB’s per-node renders agree with the selectors');
+  assert.deepEqual(lenses(body), expected);
+  assert.deepEqual(lenses(body, 'frr'), expected, 'MetalLB’s per-node renders agree with the selectors');
+  // frr-k8s renders no `deny 20`, and MetalLB in frr-k8s mode refuses a non-empty bgpextras altogether.
+  assert.deepEqual(lenses(body, 'frr-k8s'), []);
 });
 
 test('the reverse offset map lands on the FRR character under a YAML cursor', () => {

@@ -2,7 +2,9 @@
  * A code lens on every `<ID>-in` route-map entry of the bgpextras: what that entry does to the
  * routes of the peer, given MetalLB's own `route-map <ID>-in deny 20` (DESIGN.md §5): below 20 it
  * admits (or rejects) what its matches select; a `permit 20` flips on every reload, a `deny 20` adds
- * its matches to MetalLB's entry; above 20 it is never reached.
+ * its matches to MetalLB's entry; above 20 it is never reached. Only FRR mode renders that entry:
+ * in frr-k8s mode MetalLB refuses a non-empty bgpextras altogether (metallb/extras-wrong-mode), so
+ * no entry of it does anything and there is no lens.
  */
 import type { FrrModel, RouteMapEntry } from '../frr/model';
 import { formatPrefix } from '../frr/prefix';
@@ -25,13 +27,13 @@ const SHOWN_PREFIXES = 3;
 
 export function codeLenses(index: WorkspaceIndex, uri: string): CodeLens[] {
   const doc = index.byUri.get(uri);
-  if (!doc) return [];
+  if (!doc || index.extras?.options.mode === 'frr-k8s') return [];
   const lenses: CodeLens[] = [];
   for (const view of doc.embedded) {
     if (view.scope !== 'metallb') continue;
     for (const map of view.model.routeMaps.values()) {
-      const peer = peerOfName(index.peers, map.name, 'route-map');
-      if (!peer || peer.suffix !== 'in') continue;
+      const peer = peerOfName(index, map.name, 'route-map');
+      if (!peer?.identity || peer.suffix !== 'in') continue;
       for (const entry of map.entries) {
         const header = entry.headers.at(-1);
         if (!header) continue;

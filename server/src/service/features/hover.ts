@@ -1,8 +1,9 @@
 /**
  * Hover, in FRR documents and embedded FRR: on a route-map or prefix-list name, its entries as
- * FRR ends up with them (from every text of the scope); on a name derived from a BGPPeer
+ * FRR ends up with them (from every text of the scope); on a name derived from a neighbor
  * (`<ID>-in`, `<ID>-allowed-ipv4`, a neighbor address), the BGPPeer behind it and, in frr-k8s mode,
- * what frr-k8s renders the list from; elsewhere on a command, its syntax and meaning.
+ * the FRRConfigurations declaring it and what frr-k8s renders the list from; elsewhere on a
+ * command, its syntax and meaning.
  */
 import { occurrenceAt, type SymbolKind } from '../frr/model';
 import type { ParseResult } from '../frr/syntax';
@@ -39,7 +40,7 @@ export function hover(index: WorkspaceIndex, uri: string, offset: number): Hover
 
 function symbolHover(index: WorkspaceIndex, view: FrrView, kind: SymbolKind, name: string): string | undefined {
   const parts: string[] = [];
-  const peer = peerOfName(index.peers, name, kind, index.extras?.options.mode);
+  const peer = peerOfName(index, name, kind);
   if (kind === 'route-map') parts.push(structureText(`route-map ${name}`, routeMapLines(index, view, name)));
   else if (kind === 'ip-prefix-list' || kind === 'ipv6-prefix-list') parts.push(structureText(`${kind.replace('-', ' ')} ${name}`, prefixListLines(index, view, kind, name)));
   else if (kind !== 'neighbor' || !peer) return undefined;
@@ -90,7 +91,11 @@ function lineText(parse: ParseResult, index: number): string {
   return line ? line.tokens.map((t) => t.text).join(' ') : '';
 }
 
-function peerText({ identity: peer, role, origin }: PeerName): string {
+/** The BGPPeer and, in frr-k8s mode, the FRRConfigurations declaring the neighbor a name belongs to. */
+function peerText({ id, identity: peer, configured, role, origin }: PeerName): string {
+  const configurations = configured.map(({ neighbor }) => `**FRRConfiguration ${neighbor.name || '(unnamed)'}**${fileOf(neighbor.uri)}`);
+  const renderedFrom = origin ? `\n\nfrr-k8s renders it from ${origin}.` : '';
+  if (!peer) return `${configurations.join(' and ')}: ${role} neighbor \`${id}\`${renderedFrom}`;
   const spec = peer.peer.spec;
   const asn = spec.peerASN?.value ?? spec.dynamicASN?.value ?? '?';
   const facts = [
@@ -99,9 +104,13 @@ function peerText({ identity: peer, role, origin }: PeerName): string {
     spec.bfdProfile ? `BFD profile ${spec.bfdProfile.value}` : '',
     spec.nodeSelectors && spec.nodeSelectors.length > 0 ? 'on selected nodes' : 'on every node',
   ].filter((f) => f !== '');
-  const file = peer.uri ? ` (${peer.uri.slice(peer.uri.lastIndexOf('/') + 1)})` : '';
-  const renderedFrom = origin ? `\n\nfrr-k8s renders it from ${origin}.` : '';
-  return `**BGPPeer ${peer.name}**${file}: ${role} neighbor \`${peer.id}\`\n\n${facts.join(' · ')}${renderedFrom}`;
+  // frr-k8s merges the neighbor of MetalLB's generated FRRConfiguration with the user's of the same ID.
+  const mergedWith = configurations.length > 0 ? `\n\nfrr-k8s merges it with the neighbor of ${configurations.join(' and ')}.` : '';
+  return `**BGPPeer ${peer.name}**${fileOf(peer.uri)}: ${role} neighbor \`${peer.id}\`\n\n${facts.join(' · ')}${mergedWith}${renderedFrom}`;
+}
+
+function fileOf(uri: string): string {
+  return uri ? ` (${uri.slice(uri.lastIndexOf('/') + 1)})` : '';
 }
 
 function commandHover(view: FrrView, offset: number): Hover | undefined {

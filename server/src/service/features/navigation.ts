@@ -3,14 +3,16 @@
  * What the cursor is on becomes a `Target`; every document then lists its occurrences of targets,
  * and the ones with the same key are the answer. Links across languages: an FRR `bfd profile` in
  * extras is MetalLB's BFDProfile of that name (MetalLB renders them into the same frr.conf), and
- * names MetalLB derives from a BGPPeer (`<ID>-in`, `neighbor <address>`) lead to that BGPPeer.
+ * names derived from a neighbor (`<ID>-in`, `neighbor <address>`) lead to the BGPPeer behind it
+ * and, in frr-k8s mode, to the FRRConfiguration fields frr-k8s renders them from. Which names are
+ * derived, in which mode, is peerNames.ts's answer.
  */
 import { occurrenceAt, isDefinition, type SymbolKind } from '../frr/model';
 import type { Located, Resource } from '../k8s/resources';
 import { resourceName } from '../k8s/resources';
 import type { OffsetRange, TextEdit } from '../types';
 import { embeddedSpelling, scalarQuote, yamlScalar } from './embeddedOffsets';
-import { peerOfName } from './peerNames';
+import { peerOfName, type PeerName } from './peerNames';
 import {
   frrViewAt,
   toDocumentRange,
@@ -74,14 +76,21 @@ const RENAMABLE: ReadonlySet<SymbolKind> = new Set([
 
 // ---- occurrences ------------------------------------------------------------------------------
 
+/**
+ * FRR text where names derived from neighbors mean the neighbors of the workspace: the bgpextras,
+ * appended to the frr.conf MetalLB renders, and in frr-k8s mode the rawConfigs, appended to the one
+ * frr-k8s renders from the FRRConfigurations (MetalLB's generated one included).
+ */
+function namesNeighbors(index: WorkspaceIndex, scope: FrrScope): boolean {
+  return scope === 'metallb' || (scope === 'frr-k8s' && index.extras?.options.mode === 'frr-k8s');
+}
+
 /** An FRR symbol as a target: MetalLB-scope BFD profiles and peer addresses join their YAML side. */
 function frrTarget(index: WorkspaceIndex, view: FrrView, kind: SymbolKind, name: string, symbolScope: string): Target {
-  if (view.scope === 'metallb') {
-    if (kind === 'bfd-profile') return { t: 'bfd', name };
-    if (kind === 'neighbor') {
-      const peer = peerOfName(index.peers, name, kind);
-      if (peer) return { t: 'peer', identity: peer.identity };
-    }
+  if (view.scope === 'metallb' && kind === 'bfd-profile') return { t: 'bfd', name };
+  if (kind === 'neighbor' && namesNeighbors(index, view.scope)) {
+    const identity = peerOfName(index, name, kind)?.identity;
+    if (identity) return { t: 'peer', identity };
   }
   return { t: 'frr', scope: view.scope, kind, name, symbolScope };
 }
@@ -94,10 +103,10 @@ function frrOccurrences(index: WorkspaceIndex, view: FrrView): Occurrence[] {
     const definition = isDefinition(occurrence);
     const target = frrTarget(index, view, occurrence.kind, occurrence.name, occurrence.scope);
     out.push({ uri: view.uri, range, target, definition, spell });
-    if (view.scope !== 'metallb' || occurrence.kind === 'neighbor') continue;
-    // `<ID>-in` is also a mention of the peer it is named after.
-    const peer = peerOfName(index.peers, occurrence.name, occurrence.kind);
-    if (peer) {
+    if (!namesNeighbors(index, view.scope) || occurrence.kind === 'neighbor') continue;
+    // `<ID>-in` is also a mention of the BGPPeer it is named after.
+    const peer = peerOfName(index, occurrence.name, occurrence.kind);
+    if (peer?.identity) {
       out.push({ uri: view.uri, range, target: { t: 'peer', identity: peer.identity }, definition: false, spell, suffix: peer.suffix });
     }
   }
@@ -195,12 +204,22 @@ export function findDefinition(index: WorkspaceIndex, uri: string, offset: numbe
   const locations = workspaceOccurrences(index, under.target)
     .filter((o) => o.definition)
     .map(({ uri: u, range }) => ({ uri: u, range }));
-  // A name MetalLB derives from a BGPPeer also leads to that BGPPeer.
-  if (under.target.t === 'frr') {
-    const peer = peerOfName(index.peers, under.target.name, under.target.kind);
-    if (peer && under.target.scope === 'metallb') locations.push({ uri: peer.identity.uri, range: peer.identity.range });
+  // A name derived from a neighbor also leads to what produces it.
+  if (under.target.t === 'frr' && namesNeighbors(index, under.target.scope)) {
+    const peer = peerOfName(index, under.target.name, under.target.kind);
+    if (peer) locations.push(...producers(peer));
   }
   return dedupe(locations);
+}
+
+/** The BGPPeer behind a name, and the FRRConfiguration fields (else neighbors) frr-k8s renders it from. */
+function producers(peer: PeerName): Location[] {
+  const { identity, configured } = peer;
+  const fromPeer = identity ? [{ uri: identity.uri, range: identity.range }] : [];
+  const fromConfigurations = configured.flatMap(({ neighbor, sources }) =>
+    (sources.length > 0 ? sources : [neighbor.range]).map((range) => ({ uri: neighbor.uri, range })),
+  );
+  return [...fromPeer, ...fromConfigurations];
 }
 
 export function findReferences(index: WorkspaceIndex, uri: string, offset: number, includeDeclaration = true): Location[] {

@@ -14,9 +14,10 @@ import { parseFrr } from '../frr/parser';
 import type { ParseResult } from '../frr/syntax';
 import type { EmbeddedText } from '../k8s/embedded';
 import { parseManifests } from '../k8s/parse';
-import type { BGPPeer, ManifestFile, Resource } from '../k8s/resources';
+import type { BGPPeer, FRRConfiguration, FrrK8sNeighbor, ManifestFile, Resource } from '../k8s/resources';
 import { resourceName } from '../k8s/resources';
 import { buildExtrasContext, type ExtrasContext, type ExtrasOptions } from '../metallb/extras/context';
+import { neighborIDOf } from '../metallb/neighbor-id';
 import type { FrrVersion, OffsetRange } from '../types';
 import { fromSourceOffset } from './embeddedOffsets';
 
@@ -64,12 +65,26 @@ export interface PeerIdentity {
   vrf: string;
 }
 
+/** A neighbor of an FRRConfiguration: frr-k8s names its route-maps and prefix-lists after `id` too. */
+export interface ConfiguredNeighbor {
+  /** `<interface|address>[-<vrf of its router>]`. */
+  id: string;
+  neighbor: FrrK8sNeighbor;
+  /** metadata.name of the FRRConfiguration. */
+  name: string;
+  uri: string;
+  /** The address (or interface) value in the manifest. */
+  range: OffsetRange;
+}
+
 export interface WorkspaceIndex {
   documents: WorkspaceDocument[];
   byUri: Map<string, WorkspaceDocument>;
   /** Every typed resource of every YAML document. */
   resources: Resource[];
   peers: PeerIdentity[];
+  /** Every FRRConfiguration neighbor (frr-k8s merges them with MetalLB's BGPPeers by ID). */
+  configuredNeighbors: ConfiguredNeighbor[];
   /** Node names the manifests describe (Node objects), for "on N nodes" wording. */
   nodeNames: string[];
   /** The bgpextras analysis context (what MetalLB renders per node), when MetalLB options were given. */
@@ -135,13 +150,15 @@ export function buildWorkspaceIndex(inputs: readonly (DocumentInput | WorkspaceD
   const byUri = new Map(documents.map((doc) => [doc.uri, doc]));
   const resources = documents.flatMap((doc) => doc.manifest?.resources ?? []);
   const peers: PeerIdentity[] = [];
+  const configuredNeighbors: ConfiguredNeighbor[] = [];
   for (const resource of resources) {
+    if (resource.kind === 'FRRConfiguration') configuredNeighbors.push(...neighborsOf(resource));
     if (resource.kind !== 'BGPPeer') continue;
     const identity = peerIdentity(resource);
     if (identity) peers.push(identity);
   }
   const nodeNames = [...new Set(resources.filter((r) => r.kind === 'Node').map(resourceName).filter((n) => n !== ''))].sort();
-  const index: WorkspaceIndex = { documents, byUri, resources, peers, nodeNames };
+  const index: WorkspaceIndex = { documents, byUri, resources, peers, configuredNeighbors, nodeNames };
   const manifests = documents.flatMap((doc) => (doc.manifest ? [doc.manifest] : []));
   const extras = options.extras ?? (options.metallb ? buildExtrasContext(manifests, { frrVersion: options.frrVersion, ...options.metallb }) : undefined);
   if (extras) index.extras = extras;
@@ -162,6 +179,18 @@ function peerIdentity(peer: BGPPeer): PeerIdentity | undefined {
     stem: located.value,
     vrf,
   };
+}
+
+/** frr-k8s takes a neighbor's VRF from its router. */
+function neighborsOf(configuration: FRRConfiguration): ConfiguredNeighbor[] {
+  return configuration.spec.routers.flatMap((router) =>
+    router.neighbors.flatMap((neighbor) => {
+      const located = neighbor.interface?.value ? neighbor.interface : neighbor.address;
+      if (!located || located.value === '') return [];
+      const id = neighborIDOf(neighbor.address?.value ?? '', neighbor.interface?.value ?? '', router.vrf?.value ?? '');
+      return [{ id, neighbor, name: resourceName(configuration), uri: configuration.uri ?? '', range: located.range }];
+    }),
+  );
 }
 
 /** The FRR text under `offset` of document `doc`, and the offset inside that text. */
