@@ -1,7 +1,8 @@
 // Fixture tests of the rawConfig rules (frrk8s/seq-collision, name-collision, unknown-peer,
-// prefer-toreceive) through the whole manifest analysis. Each case is `raw/<rule>/<case>/` with
-// `input.yaml`, optional `options.json` ({metallbVersion, mode}; frr-k8s mode by default) and
-// `expected.json` (code, severity, line, the exact source text of the range, message, fix titles).
+// prefer-toreceive) and of frrk8s/timer-not-rendered, which a rawConfig can settle, through the
+// whole manifest analysis. Each case is `raw/<rule>/<case>/` with `input.yaml`, optional
+// `options.json` ({metallbVersion, mode}; frr-k8s mode by default) and `expected.json` (code,
+// severity, line, the exact source text of the range, message, fix titles).
 // A case named `fires-…` must report its rule, `ok-…` (the near-miss) must not. When the rule's
 // first finding has a fix, the text after it must equal `expected-after-fix.yaml`, every line
 // outside the edits stays byte-identical, and re-checking (`expected-after-fix.json`) shows that

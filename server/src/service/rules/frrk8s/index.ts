@@ -1,9 +1,9 @@
 /**
  * frr-k8s rules (`frrk8s/*`): FRRConfiguration `toReceive` prefixes and `rawConfig` text, checked
  * against the IPAddressPools MetalLB announces and, per node, against what frr-k8s renders there
- * (seq and name collisions, unknown neighbors, overrides the supported API expresses), and what
- * frr-k8s's admission webhook would refuse (`frrk8s/webhook`, with the merge conflicts of each
- * node). Pure functions of the extras context.
+ * (seq and name collisions, unknown neighbors, overrides the supported API expresses), timers
+ * frr-k8s leaves out of frr.conf, and what frr-k8s's admission webhook would refuse
+ * (`frrk8s/webhook`, with the merge conflicts of each node). Pure functions of the extras context.
  */
 import type { ExtrasContext } from '../../metallb/extras/context';
 import type { Finding } from '../../types';
@@ -13,6 +13,7 @@ import { preferToReceive } from './preferToReceive';
 import { checkRawConfigs } from './rawConfig';
 import { rawContext } from './rawContext';
 import { seqCollision } from './seqCollision';
+import { timerNotRendered } from './timerNotRendered';
 import { checkToReceive } from './toReceive';
 import { unknownPeer } from './unknownPeer';
 import { frrk8sWebhook } from './webhook';
@@ -22,6 +23,7 @@ export { RAW_OVERLAP_CODE } from './rawConfig';
 export { NAME_COLLISION_CODE } from './nameCollision';
 export { PREFER_TO_RECEIVE_CODE } from './preferToReceive';
 export { SEQ_COLLISION_CODE } from './seqCollision';
+export { TIMER_NOT_RENDERED_CODE } from './timerNotRendered';
 export { UNKNOWN_PEER_CODE } from './unknownPeer';
 export { WEBHOOK_CODE } from './webhook';
 
@@ -59,5 +61,6 @@ export const FRRK8S_RULES: readonly ((ctx: ExtrasContext) => Finding[])[] = [
   nameCollision,
   unknownPeer,
   preferToReceive,
+  timerNotRendered,
   frrk8sWebhook,
 ];
