@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { parseManifests } from '../../../server/src/service/k8s/parse';
 import type { ExtrasOptions } from '../../../server/src/service/metallb/extras/context';
 import { analyzeExtras } from '../../../server/src/service/rules/metallb/analyze';
+import { extrasYaml } from '../../features/helpers';
 
 function check(files: Record<string, string>, options: ExtrasOptions, code: string) {
   const parsed = Object.entries(files).map(([name, text]) => parseManifests(text, `file:///${name}`));
@@ -32,17 +33,10 @@ spec:
 `;
 
 test('bgpextras: a cited extras line is its YAML line, a cited MetalLB line names the BGPPeer it was generated for', () => {
-  const extras = `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: bgpextras
-  namespace: metallb-system
-data:
-  extras: |
-    ip prefix-list mine seq 5 permit 10.0.0.0/8 le 24
-    ip prefix-list mine seq 10 permit 10.0.0.0/8 le 24
-    ip prefix-list 172.18.0.5-allowed-ipv4 seq 7 deny any
-`;
+  const extras = extrasYaml(`ip prefix-list mine seq 5 permit 10.0.0.0/8 le 24
+ip prefix-list mine seq 10 permit 10.0.0.0/8 le 24
+ip prefix-list 172.18.0.5-allowed-ipv4 seq 7 deny any
+`);
   assert.deepEqual(check({ 'extras.yaml': extras, 'peers.yaml': PEER }, { metallbVersion: '0.16', mode: 'frr' }, 'frr/duplicate-entry'), [
     {
       text: 'ip prefix-list mine seq 10 permit 10.0.0.0/8 le 24',
