@@ -43,7 +43,7 @@ export function formatFrr(parse: ParseResult): Replacement[] {
     // The opener of an unmodelled block is placed like any header; what is inside it is left alone.
     if (block && isOpaque(parse, isHeader ? block.parent : line.block)) return;
     let depth = block ? (depths[line.block] ?? 0) : 0;
-    const isExit = line.command !== undefined && EXIT_COMMANDS.has(line.command.id) && block?.last === index;
+    const isExit = line.commandId !== undefined && EXIT_COMMANDS.has(line.commandId) && block?.last === index;
     if (isHeader || isExit) depth -= 1;
     const wanted = ' '.repeat(Math.max(0, depth));
     if (parse.text.slice(leading.start, leading.end) !== wanted) edits.push({ range: leading, newText: wanted });

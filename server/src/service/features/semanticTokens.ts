@@ -47,11 +47,13 @@ export function semanticTokens(parse: ParseResult): SemanticToken[] {
       if (first) result.push({ start: first.start, end: line.range.end, type: 'comment' });
       continue;
     }
-    if (line.kind !== 'command' || !line.command) continue;
+    // A line binds its command anew on each read of `command`: read it once.
+    const command = line.kind === 'command' ? line.command : undefined;
+    if (!command) continue;
     const roles = new Map<number, TokenType>();
-    for (const [name, arg] of Object.entries(line.command.args)) {
+    for (const [name, arg] of Object.entries(command.args)) {
       // Route-maps read as functions; elsewhere `name` is a list or profile name.
-      const type = name === 'name' && ROUTE_MAP_NAMERS.has(line.command.id) ? 'function' : ARG_TYPES[name];
+      const type = name === 'name' && ROUTE_MAP_NAMERS.has(command.id) ? 'function' : ARG_TYPES[name];
       if (type) for (const token of arg.tokens) roles.set(token.start, type);
     }
     for (const token of line.tokens) {

@@ -65,7 +65,7 @@ function crossFamilyReferences(ctx: FrrRuleContext): Finding[] {
 /** `match ip address prefix-list X` → `match ipv6 address prefix-list X` (and back). */
 function matchFamilyFix(ctx: FrrRuleContext, ref: Reference, keyword: string): Fix[] | undefined {
   const line = ctx.parse.lines[ref.line];
-  if (!line.command?.id.startsWith('rmap-match-')) return undefined;
+  if (!line.commandId?.startsWith('rmap-match-')) return undefined;
   const familyToken = line.tokens[1];
   if (!familyToken) return undefined;
   return [

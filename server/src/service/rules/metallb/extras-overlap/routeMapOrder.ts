@@ -53,7 +53,7 @@ function entriesWithOnMatchNext(source: EmbeddedFrrSource): Set<number> {
   const headers = new Set<number>();
   const { lines, blocks } = source.model.parse;
   for (const line of lines) {
-    if (line.command?.id === 'rmap-on-match-next' && !line.command.negated && line.block >= 0) headers.add(blocks[line.block].header);
+    if (line.commandId === 'rmap-on-match-next' && !line.command!.negated && line.block >= 0) headers.add(blocks[line.block].header);
   }
   return headers;
 }
