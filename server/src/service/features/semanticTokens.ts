@@ -47,7 +47,7 @@ export function semanticTokens(parse: ParseResult): SemanticToken[] {
       if (first) result.push({ start: first.start, end: line.range.end, type: 'comment' });
       continue;
     }
-    // A line binds its command anew on each read of `command`: read it once.
+    // Only the line read last keeps its bound command: read it once here.
     const command = line.kind === 'command' ? line.command : undefined;
     if (!command) continue;
     const roles = new Map<number, TokenType>();

@@ -4,7 +4,7 @@
  * simply a run of characters other than space and tab.
  */
 import { HASH_SEED, hashStep, MAX_INTERNED_LENGTH, WordInterner } from './intern';
-import type { Arg, Token } from './syntax';
+import type { Arg, CommandMatch, Token } from './syntax';
 
 export interface LexedLine {
   /** 0-based physical line; both parts of a line split by the 4095-byte rule keep the same number. */
@@ -45,6 +45,12 @@ export class Word implements Token, Arg {
 export class TokenStore {
   /** Word texts, by word index (read-only outside the store). */
   texts: string[] = [];
+  /**
+   * The line whose command was bound last, and that command: code reads `line.command.id`, then
+   * `line.command.args`, and each read would bind the line's words again.
+   */
+  boundLine: object | undefined;
+  boundCommand: CommandMatch | undefined;
   private offsets: Int32Array;
   private size = 0;
 

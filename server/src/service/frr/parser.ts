@@ -423,9 +423,16 @@ export class Line implements ParsedLine {
   get command(): CommandMatch | undefined {
     const source = this.source;
     if (source === undefined) return undefined;
-    if (typeof source === 'string') return { id: source, negated: false, args: {} };
-    const command = source.bind(this.tokens);
-    completeArgs(command);
+    const store = this.store;
+    if (store.boundLine === this) return store.boundCommand;
+    let command: CommandMatch;
+    if (typeof source === 'string') command = { id: source, negated: false, args: {} };
+    else {
+      command = source.bind(this.tokens);
+      completeArgs(command);
+    }
+    store.boundLine = this;
+    store.boundCommand = command;
     return command;
   }
 

@@ -71,7 +71,7 @@ export interface ParsedLine {
   nodeAfter: NodeId;
   /** Index into ParseResult.blocks of the block this line belongs to (-1 at top level). */
   block: number;
-  /** The matched command, its arguments bound anew on each read: read it once per use. */
+  /** The matched command, its arguments bound when read (only the last line read keeps its binding). */
   command?: CommandMatch;
   /** `command.id` without binding the arguments, for code that only dispatches on the command. */
   readonly commandId?: string;
