@@ -37,14 +37,20 @@ const ARG_TYPES: Record<string, TokenType> = {
   values: 'string',
 };
 
+const SPACE = 32;
+const TAB = 9;
+
 const ROUTE_MAP_NAMERS = new Set(['route-map', 'rmap-call', 'neighbor-route-map', 'neighbor-default-originate', 'neighbor-unsuppress-map']);
 
 export function semanticTokens(parse: ParseResult): SemanticToken[] {
   const result: SemanticToken[] = [];
   for (const line of parse.lines) {
     if (line.kind === 'comment') {
-      const first = line.tokens[0];
-      if (first) result.push({ start: first.start, end: line.range.end, type: 'comment' });
+      // A comment line has no words (FRR reads nothing after `!` or `#`): it runs from its first mark.
+      const { start, end } = line.range;
+      let at = start;
+      while (at < end && (parse.text.charCodeAt(at) === SPACE || parse.text.charCodeAt(at) === TAB)) at++;
+      result.push({ start: at, end, type: 'comment' });
       continue;
     }
     // Only the line read last keeps its bound command: read it once here.
