@@ -11,7 +11,8 @@ import type { FrrVersion, OffsetRange } from '../types';
 import { commandDescription, readableSpec } from './commandDocs';
 import { embeddedSpelling } from './embeddedOffsets';
 import { cursorLine, nextPositions, type NextPosition } from './grammarCursor';
-import { lowerBound, routeMapSeqs, prefixListSeqs, namesOfKind } from './scopeSymbols';
+import { lowerBound, partitionPoint } from '../frr/bisect';
+import { routeMapSeqs, prefixListSeqs, namesOfKind } from './scopeSymbols';
 import { yamlCompletions } from './yamlCompletion';
 import { frrViewAt, toDocumentRange, type FrrView, type PeerIdentity, type WorkspaceIndex } from './workspaceIndex';
 
@@ -255,14 +256,8 @@ class ItemBuilder {
   /** References to the sorted `names`. */
   names(names: readonly string[], detail: string, rank: string): void {
     const from = lowerBound(names, this.partial);
-    let lo = from;
-    let hi = names.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (names[mid]!.startsWith(this.partial)) lo = mid + 1;
-      else hi = mid;
-    }
-    if (from < lo) this.runs.push({ names, from, to: lo, detail, rank, order: this.added++ });
+    const to = partitionPoint(from, names.length, (i) => names[i]!.startsWith(this.partial));
+    if (from < to) this.runs.push({ names, from, to, detail, rank, order: this.added++ });
   }
 
   peerName(name: string, detail: string, rank: string, documentation: string): void {

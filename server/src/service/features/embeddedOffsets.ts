@@ -5,6 +5,7 @@
  */
 import type { EmbeddedText } from '../k8s/embedded';
 import type { OffsetRange } from '../types';
+import { partitionPoint } from '../frr/bisect';
 
 /**
  * The offset in `embedded.value` of YAML offset `offset`. The map is monotonic, so a binary search
@@ -14,18 +15,7 @@ import type { OffsetRange } from '../types';
 export function fromSourceOffset(embedded: EmbeddedText, offset: number): number {
   const length = embedded.value.length;
   if (length === 0) return 0;
-  let lo = 0;
-  let hi = length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (embedded.toSourceOffset(mid) <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
+  const found = partitionPoint(0, length, (i) => embedded.toSourceOffset(i) <= offset) - 1;
   if (found < 0) return 0;
   const spanEnd = embedded.toSourceRange({ start: found, end: found + 1 }).end;
   return offset >= spanEnd ? found + 1 : found;
@@ -79,7 +69,7 @@ export function reindentForBlock(source: string, embedded: EmbeddedText, text: s
 }
 
 /** The indentation of the block scalar's content lines (that of its first non-blank line). */
-export function blockIndentation(source: string, embedded: EmbeddedText): string {
+function blockIndentation(source: string, embedded: EmbeddedText): string {
   const headerEnd = source.indexOf('\n', embedded.range.start);
   if (headerEnd < 0) return '';
   let at = headerEnd + 1;

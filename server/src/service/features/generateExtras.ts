@@ -15,7 +15,7 @@ export interface GenerateExtrasOptions {
   listName?: string;
 }
 
-export const DEFAULT_LIST_NAME = 'extras-received';
+const DEFAULT_LIST_NAME = 'extras-received';
 const SEQ_BY_FAMILY: Record<Family, number> = { ipv4: 10, ipv6: 15 };
 
 /** Neighbor IDs with the families they carry, from every BGPPeer and every rendered node. */

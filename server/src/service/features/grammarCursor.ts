@@ -4,6 +4,7 @@
  * grammar position that may come next, with the command it belongs to and the arguments the typed
  * words already bound. Completion and hover read this; it never throws on half-typed lines.
  */
+import { partitionPoint } from '../frr/bisect';
 import type { CommandDef } from '../frr/commands/types';
 import { matchLevel, type CompiledCommand } from '../frr/grammar/match';
 import { isKeyword } from '../frr/grammar/shapes';
@@ -41,18 +42,7 @@ export interface NextPosition {
 /** The parsed line holding `offset` (end inclusive). */
 export function lineIndexAt(parse: ParseResult, offset: number): number {
   const lines = parse.lines;
-  let lo = 0;
-  let hi = lines.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (lines[mid]!.range.start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
+  const found = partitionPoint(0, lines.length, (i) => lines[i]!.range.start <= offset) - 1;
   return found >= 0 && offset <= lines[found]!.range.end ? found : -1;
 }
 
@@ -75,7 +65,7 @@ export function cursorLine(parse: ParseResult, offset: number): CursorLine {
 }
 
 /** The context stack FRR holds when it reads line `index`: from the last line before it that did something. */
-export function nodesBefore(parse: ParseResult, index: number): NodeId[] {
+function nodesBefore(parse: ParseResult, index: number): NodeId[] {
   let previous: ParsedLine | undefined;
   for (let i = index - 1; i >= 0; i--) {
     const line = parse.lines[i]!;

@@ -117,15 +117,17 @@ function commandHover(view: FrrView, offset: number): Hover | undefined {
   const index = lineIndexAt(view.parse, offset);
   const line = index >= 0 ? view.parse.lines[index] : undefined;
   const command = line?.command;
-  if (!line || !command || line.tokens.length === 0) return undefined;
-  const token = line.tokens.find((t) => t.start <= offset && offset <= t.end);
+  // `tokens` builds the token objects on every read: read it once.
+  const tokens = line?.tokens ?? [];
+  if (!line || !command || tokens.length === 0) return undefined;
+  const token = tokens.find((t) => t.start <= offset && offset <= t.end);
   if (!token) return undefined;
   const specs = [...new Set(defsOf(command.id).map((def) => readableSpec(def.spec)))];
   const description = commandDescription(command.id);
   const syntax = specs.length > 0 ? `\`\`\`\n${specs.join('\n')}\n\`\`\`` : '';
   const contents = [syntax, description ?? ''].filter((p) => p !== '').join('\n\n');
   if (contents === '') return undefined;
-  const first = line.tokens[0]!;
-  const last = line.tokens[line.tokens.length - 1]!;
+  const first = tokens[0]!;
+  const last = tokens[tokens.length - 1]!;
   return { contents, range: toDocumentRange(view, { start: first.start, end: last.end }) };
 }

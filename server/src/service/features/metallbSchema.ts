@@ -124,7 +124,7 @@ const API_VERSIONS: Record<string, readonly string[]> = {
 export const METALLB_KINDS: readonly string[] = Object.keys(SPECS);
 
 /** The schema of a whole object of `kind` (top-level fields). */
-export function objectSchema(kind: string | undefined): FieldSchema {
+function objectSchema(kind: string | undefined): FieldSchema {
   const spec = kind ? SPECS[kind] : undefined;
   return obj(kind ?? 'object', {
     apiVersion: str('API group and version.', { enum: (kind && API_VERSIONS[kind]) || ['metallb.io/v1beta1', 'metallb.io/v1beta2', 'v1'] }),

@@ -51,18 +51,6 @@ export function namesOfKind(index: WorkspaceIndex, view: FrrView, kind: SymbolKi
   return [...names].sort();
 }
 
-/** The first index of sorted `names` whose name is not below `name`. */
-export function lowerBound(names: readonly string[], name: string): number {
-  let lo = 0;
-  let hi = names.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (names[mid]! < name) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 export function routeMapSeqs(index: WorkspaceIndex, view: FrrView, name: string): Set<number> {
   const seqs = new Set<number>();
   for (const other of viewsInScope(index, view.scope)) {

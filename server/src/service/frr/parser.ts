@@ -217,7 +217,6 @@ export class ConfigReader {
   /** Inside an unmodelled context: its own exits and sub-contexts, clear escapes, else accepted as is. */
   private readLenient(line: Draft, index: number, indent: number): void {
     const top = this.top;
-    const words = this.words.join(' ');
     if (top.node === 'OPAQUE') {
       const first = this.words[0]!;
       if (first === 'exit' || first === 'quit' || first.startsWith('exit-')) {
@@ -241,8 +240,11 @@ export class ConfigReader {
       }
     }
     let leaving: Frame | undefined;
+    /** The line's words joined, as the OPAQUE sub-context table spells them (only an OPAQUE frame asks). */
+    let words: string | undefined;
     for (let frame: Frame | undefined = top; frame; leaving = frame, frame = frame.parent) {
       if (frame.node === 'OPAQUE') {
+        words ??= this.words.join(' ');
         const sub = openedSubContext(frame.opaque ?? NO_CHILDREN, words);
         if (sub) {
           this.top = frame;

@@ -5,6 +5,7 @@
  * the edit's length. An edit inside a large configuration re-reads a few lines instead of all.
  */
 import type { Finding } from '../types';
+import { partitionPoint } from './bisect';
 import { TokenStore } from './lexer';
 import { ConfigReader, Line, parseFrr, readStateOf, type Frame, type ReadState } from './parser';
 import type { Block, ParsedLine, ParseOptions, ParseResult } from './syntax';
@@ -35,14 +36,7 @@ function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
 
 /** Index of the last line starting at or before `offset`. */
 function lineAt(lines: readonly ParsedLine[], offset: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((lines[mid] as Line).start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, partitionPoint(0, lines.length, (i) => (lines[i] as Line).start <= offset) - 1);
 }
 
 /** Where the new reading met the earlier one: old line `line`, with the old stack's frames matched to the new ones. */
@@ -175,14 +169,7 @@ class Resumption {
 
 /** Number of blocks opened before line `line` (blocks are numbered in the order they open). */
 function blocksBefore(blocks: readonly Block[], line: number): number {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.header < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(0, blocks.length, (b) => blocks[b]!.header < line);
 }
 
 /**

@@ -7,6 +7,7 @@
  * "incomplete".
  */
 import type { FrrVersion } from '../../types';
+import { lowerBound } from '../bisect';
 import type { CommandDef } from '../commands/types';
 import type { Arg, CommandMatch, NodeId, Token } from '../syntax';
 import { Word } from '../lexer';
@@ -137,14 +138,7 @@ class KeywordIndex {
   /** Appends to `out`, once per stamp, every command filed under a keyword `word` abbreviates. */
   collect(word: string, stamp: number, out: CompiledCommand[]): void {
     const keywords = this.keywords;
-    let lo = 0;
-    let hi = keywords.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (keywords[mid]! < word) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < keywords.length && keywords[k]!.startsWith(word); k++) {
+    for (let k = lowerBound(keywords, word); k < keywords.length && keywords[k]!.startsWith(word); k++) {
       for (const command of this.lists[k]!) {
         if (command.stamp === stamp) continue;
         command.stamp = stamp;
@@ -237,7 +231,7 @@ function registerKeywords(entry: readonly Position[]): void {
   }
 }
 
-export function compileCommand(def: CommandDef): CompiledCommand {
+function compileCommand(def: CommandDef): CompiledCommand {
   const entry = compileSpec(def.spec, def.negatable ?? false);
   return { def, entry, versions: def.versions, stamp: 0, mandatory: mandatoryKeywords(entry) };
 }

@@ -211,7 +211,7 @@ function bindUnnamed(ast: Ast, name: string): void {
   }
 }
 
-export function parseSpec(spec: string): Ast {
+function parseSpec(spec: string): Ast {
   return new SpecReader(spec).parse();
 }
 

@@ -23,7 +23,7 @@ function valueKey(entry: PrefixListEntry): string {
 }
 
 /** FRR's daemon-side check (filter_nb.c `prefix_list_length_validate`, verified on 8.4.4). */
-export function rangeIsValid(prefixLength: number, family: Family, ge?: number, le?: number): boolean {
+function rangeIsValid(prefixLength: number, family: Family, ge?: number, le?: number): boolean {
   const max = maxLength(family);
   if (ge !== undefined && ge !== 0 && ge < prefixLength) return false;
   if (le !== undefined && le !== 0 && le < prefixLength) return false;

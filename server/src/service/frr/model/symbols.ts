@@ -1,5 +1,6 @@
 /** The symbol table (definitions and references per symbol) and the lookups editor features use. */
 import type { OffsetRange } from '../../types';
+import { partitionPoint } from '../bisect';
 import type { Arg } from '../syntax';
 import type { Definition, FrrModel, Reference, SymbolEntry, SymbolKind, SymbolRef } from './types';
 
@@ -75,10 +76,6 @@ export class SymbolTable {
     entry.references = appended(entry.references, ref);
     this.occurrences.push(ref);
   }
-
-  isDefined(kind: SymbolKind, name: string, scope = ''): boolean {
-    return (this.symbols.get(symbolKey({ kind, name, scope }))?.definitions.length ?? 0) > 0;
-  }
 }
 
 /**
@@ -100,18 +97,7 @@ export function isDefinition(occurrence: Definition | Reference): occurrence is 
 /** The definition or reference whose name token covers `offset` (end inclusive, as a cursor after a word). */
 export function occurrenceAt(model: FrrModel, offset: number): Definition | Reference | undefined {
   const list = model.occurrences;
-  let lo = 0;
-  let hi = list.length - 1;
-  let candidate = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].range.start <= offset) {
-      candidate = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
+  const candidate = partitionPoint(0, list.length, (i) => list[i].range.start <= offset) - 1;
   for (let i = candidate; i >= 0 && i > candidate - 4; i--) {
     if (list[i].range.start <= offset && offset <= list[i].range.end) return list[i];
   }

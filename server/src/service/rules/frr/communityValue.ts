@@ -33,19 +33,19 @@ function isUint(text: string, max: number): boolean {
   return /^\d{1,10}$/.test(text) && Number(text) <= max;
 }
 
-export function isCommunityValue(text: string): boolean {
+function isCommunityValue(text: string): boolean {
   if (WELL_KNOWN.has(text.toLowerCase())) return true;
   const parts = text.split(':');
   if (parts.length === 1) return isUint(text, UINT32_MAX);
   return parts.length === 2 && isUint(parts[0], 65535) && isUint(parts[1], 65535);
 }
 
-export function isLargeCommunityValue(text: string): boolean {
+function isLargeCommunityValue(text: string): boolean {
   const parts = text.split(':');
   return parts.length === 3 && parts.every((p) => isUint(p, UINT32_MAX));
 }
 
-export function isLocalPreference(text: string): boolean {
+function isLocalPreference(text: string): boolean {
   return isUint(text.replace(/^[+-]/, ''), UINT32_MAX);
 }
 

@@ -3,7 +3,7 @@
  * abbreviation of `ipv6`, so the line silently feeds an IPv6 list), and a prefix-list reference
  * whose name exists only in the other family (it then finds no list and matches nothing).
  */
-import type { Reference, SymbolKind } from '../../frr/model';
+import { symbolOf, type Reference, type SymbolKind } from '../../frr/model';
 import type { Finding, Fix } from '../../types';
 import type { FrrRuleContext } from './context';
 import { allEntryLines } from './prefixLists';
@@ -43,7 +43,7 @@ function crossFamilyReferences(ctx: FrrRuleContext): Finding[] {
   for (const symbol of ctx.model.symbols.values()) {
     const other = OTHER[symbol.kind];
     if (!other || symbol.definitions.length > 0) continue;
-    const twin = ctx.model.symbols.get(`${other.kind}|${symbol.scope}|${symbol.name}`);
+    const twin = symbolOf(ctx.model, { kind: other.kind, scope: symbol.scope, name: symbol.name });
     if (!twin || twin.definitions.length === 0) continue;
     for (const ref of symbol.references) {
       if (ref.weak || ref.configures) continue;

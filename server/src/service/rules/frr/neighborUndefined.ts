@@ -3,7 +3,8 @@
  * needs `remote-as` or `peer-group` first; a word must be a peer-group or an interface neighbor.
  */
 import type { Finding } from '../../types';
-import type { FrrRuleContext } from './context';
+import { symbolOf } from '../../frr/model';
+import { lineNumber, type FrrRuleContext } from './context';
 
 export const CODE = 'frr/neighbor-undefined';
 
@@ -11,8 +12,8 @@ export function neighborUndefined(ctx: FrrRuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const use of ctx.model.neighborUses) {
     if (use.resolved !== 'unknown') continue;
-    const later = ctx.model.symbols.get(`${use.isAddress ? 'neighbor' : 'peer-group'}|${use.scope}|${use.peer}`)?.definitions[0];
-    const hint = later && later.line > use.line ? ` It is defined later (line ${(ctx.parse.lines[later.line]?.line ?? later.line) + 1}): move that line above.` : '';
+    const later = symbolOf(ctx.model, { kind: use.isAddress ? 'neighbor' : 'peer-group', scope: use.scope, name: use.peer })?.definitions[0];
+    const hint = later && later.line > use.line ? ` It is defined later (line ${lineNumber(ctx, later.line)}): move that line above.` : '';
     findings.push({
       code: CODE,
       severity: 'error',

@@ -3,7 +3,7 @@
  * with what FRR does about it. A prefix-list that exists only in the other family is left to
  * frr/family-mismatch.
  */
-import type { Reference, SymbolEntry, SymbolKind } from '../../frr/model';
+import { symbolOf, type Reference, type SymbolEntry, type SymbolKind } from '../../frr/model';
 import type { Finding } from '../../types';
 import { CROSS_REFERENCED_KINDS, type FrrRuleContext } from './context';
 
@@ -61,7 +61,7 @@ function otherFamily(kind: SymbolKind): SymbolKind | undefined {
 export function undefinedReference(ctx: FrrRuleContext): Finding[] {
   const findings: Finding[] = [];
   const defined = (kind: SymbolKind, name: string, scope: string): boolean =>
-    (ctx.model.symbols.get(`${kind}|${scope}|${name}`)?.definitions.length ?? 0) > 0;
+    (symbolOf(ctx.model, { kind, name, scope })?.definitions.length ?? 0) > 0;
   for (const symbol of ctx.model.symbols.values()) {
     if (!CROSS_REFERENCED_KINDS.has(symbol.kind) || symbol.definitions.length > 0) continue;
     const other = otherFamily(symbol.kind);

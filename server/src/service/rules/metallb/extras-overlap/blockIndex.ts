@@ -5,6 +5,7 @@
  * rather than n × m.
  */
 import { maxLength, PrefixIndex, type Prefix, type PrefixRange } from '../../../frr/prefix';
+import { partitionPoint } from '../../../frr/bisect';
 import type { AnnouncedBlock } from './pools';
 
 /** The part of an entry's routes that lies inside a block, and whether it is all of the block's routes. */
@@ -50,13 +51,8 @@ export class BlockIndex {
     const width = BigInt(maxLength(prefix.family) - prefix.length);
     const first = (prefix.address >> width) << width;
     const last = first + (1n << width) - 1n;
-    let lo = 0;
-    let hi = this.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compareBlocks(this.sorted[mid].prefix, { family: prefix.family, address: first, length: 0 }) < 0) lo = mid + 1;
-      else hi = mid;
-    }
+    const start = { family: prefix.family, address: first, length: 0 };
+    const lo = partitionPoint(0, this.sorted.length, (i) => compareBlocks(this.sorted[i].prefix, start) < 0);
     const out: AnnouncedBlock[] = [];
     for (let i = lo; i < this.sorted.length; i++) {
       const candidate = this.sorted[i].prefix;
