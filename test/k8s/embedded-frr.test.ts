@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseManifests } from '../../server/src/service/k8s/parse';
-import { parseEmbeddedFrr, type FrrParser } from '../../server/src/service/k8s/embedded';
+import { mapFinding } from '../../server/src/service/k8s/embedded';
+import type { ParseResult } from '../../server/src/service/frr/syntax';
 import type { BgpExtrasConfigMap } from '../../server/src/service/k8s/resources';
 
 /** A stand-in parser that flags every `bogus` word, so the mapping is tested apart from the FRR grammar. */
-const flagBogus: FrrParser = (text) => {
+const flagBogus = (text: string): ParseResult => {
   const findings = [];
   for (let at = text.indexOf('bogus'); at >= 0; at = text.indexOf('bogus', at + 1)) {
     findings.push({
@@ -30,7 +31,9 @@ for (const [style, value] of [
     const source = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bgpextras\ndata:\n  extras: ${value}`;
     const file = parseManifests(source);
     const configMap = file.resources[0] as BgpExtrasConfigMap;
-    const parsed = parseEmbeddedFrr(configMap.extras!.embedded, flagBogus);
+    const embedded = configMap.extras!.embedded;
+    const result = flagBogus(embedded.value);
+    const parsed = { result, findings: result.findings.map((finding) => mapFinding(embedded, finding)) };
     assert.equal(parsed.findings.length, 1);
     const [finding] = parsed.findings;
     assert.equal(source.slice(finding.range.start, finding.range.end), 'bogus');

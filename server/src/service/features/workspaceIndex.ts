@@ -16,7 +16,7 @@ import type { EmbeddedText } from '../k8s/embedded';
 import { parseManifests } from '../k8s/parse';
 import type { BGPPeer, FRRConfiguration, FrrK8sNeighbor, ManifestFile, Resource } from '../k8s/resources';
 import { resourceName } from '../k8s/resources';
-import { buildExtrasContext, type ExtrasContext, type ExtrasOptions } from '../metallb/extras/context';
+import { buildExtrasContext, parseEmbedded, type ExtrasContext, type ExtrasOptions } from '../metallb/extras/context';
 import { neighborIDOf } from '../metallb/neighbor-id';
 import type { FrrVersion, OffsetRange } from '../types';
 import { fromSourceOffset } from './embeddedOffsets';
@@ -121,12 +121,13 @@ export function indexDocument(input: DocumentInput, options: IndexOptions = {}):
   for (const resource of manifest.resources) {
     const found = embeddedOf(resource);
     if (!found) continue;
-    const parse = parseFrr(found.text.value, { frrVersion: options.frrVersion });
+    // The same parse the bgpextras and rawConfig rules read: one per embedded text.
+    const { parse, model } = parseEmbedded(found.text, options.frrVersion ?? 'any');
     embedded.push({
       uri: input.uri,
       text: found.text.value,
       parse,
-      model: buildModel(parse),
+      model,
       scope: found.scope,
       embedded: found.text,
       owner: resource,

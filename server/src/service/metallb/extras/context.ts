@@ -120,14 +120,14 @@ function findSources(files: readonly ManifestFile[], namespace: string, frrVersi
       if (resource.kind !== 'ConfigMap' || resource.configMap !== 'bgpextras' || !resource.extras) continue;
       const ns = resource.metadata.namespace?.value;
       if (ns !== undefined && ns !== namespace) continue;
-      const parse = parseFrr(resource.extras.value, { frrVersion });
+      const { parse, model } = parseEmbedded(resource.extras.embedded, frrVersion);
       const source: ExtrasSource = {
         configMap: resource,
         file,
         fileIndex,
         embedded: resource.extras.embedded,
         parse,
-        model: buildModel(parse),
+        model,
         anchor: resource.extras.keyRange ?? resource.kindRange,
       };
       const uri = resource.uri ?? file.uri;
@@ -136,6 +136,22 @@ function findSources(files: readonly ManifestFile[], namespace: string, frrVersi
     }
   });
   return sources;
+}
+
+const embeddedParses = new WeakMap<EmbeddedText, { frrVersion: FrrVersion; parse: ParseResult; model: FrrModel }>();
+
+/**
+ * Embedded FRR text (bgpextras `extras`, a frr-k8s `rawConfig`) parsed on its own, once per text
+ * and FRR version: a manifest keeps its objects until its text changes, so contexts rebuilt for an
+ * edit elsewhere reuse the parse.
+ */
+export function parseEmbedded(embedded: EmbeddedText, frrVersion: FrrVersion): { parse: ParseResult; model: FrrModel } {
+  const cached = embeddedParses.get(embedded);
+  if (cached?.frrVersion === frrVersion) return cached;
+  const parse = parseFrr(embedded.value, { frrVersion });
+  const built = { frrVersion, parse, model: buildModel(parse) };
+  embeddedParses.set(embedded, built);
+  return built;
 }
 
 function duplicateFindings(sources: ExtrasSource[]): Finding[] {

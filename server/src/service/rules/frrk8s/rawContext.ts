@@ -14,7 +14,7 @@ import type { FRRConfiguration, FrrK8sNeighbor, ManifestFile, Resource } from '.
 import { resourceName } from '../../k8s/resources';
 import { selectorMatches } from '../../k8s/selectors';
 import { buildInternalConfig } from '../../metallb/build';
-import { ANY_NODE, type ExtrasContext } from '../../metallb/extras/context';
+import { ANY_NODE, parseEmbedded, type ExtrasContext } from '../../metallb/extras/context';
 import { frrConfigurationInput, mergeFrrConfigurations, renderFrrK8s, renderFrrK8sNode, type FrrK8sConfig } from '../../metallb/frrk8s';
 import { neighborID } from '../../metallb/frrk8s/model';
 import { listNodes } from '../../metallb/nodes';
@@ -154,14 +154,14 @@ function buildRawContext(ctx: ExtrasContext): RawContext {
   for (const located of configurations) {
     const raw = located.resource.spec.raw?.rawConfig;
     if (!raw || raw.value.trim() === '') continue;
-    const parse = parseFrr(raw.embedded.value, { frrVersion: ctx.options.frrVersion });
+    const { parse, model } = parseEmbedded(raw.embedded, ctx.options.frrVersion);
     const source: RawSource = {
       resource: located.resource,
       name: resourceName(located.resource),
       file: located.file,
       embedded: raw.embedded,
       parse,
-      model: buildModel(parse),
+      model,
       nodes: selectedBy.get(located) ?? [],
     };
     const uri = located.resource.uri ?? located.file.uri;

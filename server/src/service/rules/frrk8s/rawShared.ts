@@ -4,8 +4,8 @@
  * per-node results into one finding naming its nodes.
  */
 import { toYamlEdit } from '../../metallb/extras/yamlEdit';
-import type { Finding, Fix, OffsetRange, RelatedLocation, Severity } from '../../types';
-import { nodeClause } from '../metallb/extras/shared';
+import type { Finding, OffsetRange, RelatedLocation } from '../../types';
+import { mergeOnNodes, yamlFixes, type ExtrasFindingInput } from '../metallb/extras/shared';
 import type { FrrK8sNodeView, RawContext, RawSource } from './rawContext';
 
 /** `FRRConfiguration peers (neighbor 10.0.0.1)`-style wording of who declares a neighbor. */
@@ -27,16 +27,8 @@ export function rawWords(raw: RawSource): string {
   return `FRRConfiguration ${raw.name || '(unnamed)'}'s rawConfig`;
 }
 
-export interface RawFindingInput {
-  code: string;
-  severity: Severity;
-  /** Range in the raw config's value. */
-  range: OffsetRange;
-  message: string;
-  related?: RelatedLocation[];
-  /** Fixes as edits of the raw config's value; a fix whose edits cannot be written in the YAML is dropped. */
-  fixes?: { title: string; safe: boolean; edits: { range: OffsetRange; newText: string }[] }[];
-}
+/** What `extrasFinding` takes, with `range` in the raw config's value. */
+type RawFindingInput = Omit<ExtrasFindingInput, 'yamlRange'>;
 
 /** A finding on a raw config's text, moved into the YAML file with YAML-correct fixes. */
 export function rawFinding(raw: RawSource, input: RawFindingInput): Finding {
@@ -44,11 +36,7 @@ export function rawFinding(raw: RawSource, input: RawFindingInput): Finding {
   if (raw.uri !== undefined) finding.uri = raw.uri;
   if (input.related && input.related.length > 0) finding.related = input.related;
   const at = { embedded: raw.embedded, source: raw.file.text, ...(raw.uri !== undefined ? { uri: raw.uri } : {}) };
-  const fixes: Fix[] = [];
-  for (const fix of input.fixes ?? []) {
-    const edits = fix.edits.map((edit) => toYamlEdit(at, edit));
-    if (edits.every((edit) => edit !== undefined)) fixes.push({ title: fix.title, safe: fix.safe, edits: edits as NonNullable<(typeof edits)[number]>[] });
-  }
+  const fixes = yamlFixes(input.fixes, (edit) => toYamlEdit(at, edit));
   if (fixes.length > 0) finding.fixes = fixes;
   return finding;
 }
@@ -58,19 +46,7 @@ export function rawFinding(raw: RawSource, input: RawFindingInput): Finding {
  * range and message); one that holds on some nodes only gets those nodes named.
  */
 export function onRawNodes(rctx: RawContext, raw: RawSource, check: (view: FrrK8sNodeView) => Finding[]): Finding[] {
-  const merged = new Map<string, { finding: Finding; nodes: string[] }>();
-  for (const view of raw.nodes) {
-    for (const finding of check(view)) {
-      const key = `${finding.code}|${finding.range.start}|${finding.range.end}|${finding.message}`;
-      const slot = merged.get(key);
-      if (slot) slot.nodes.push(view.node);
-      else merged.set(key, { finding, nodes: [view.node] });
-    }
-  }
-  const everywhere = rctx.nodes.length;
-  return [...merged.values()].map(({ finding, nodes }) =>
-    nodes.length === everywhere || rctx.nodes.every((view) => view.synthetic) ? finding : { ...finding, message: `${finding.message} ${nodeClause(nodes)}` },
-  );
+  return mergeOnNodes(raw.nodes, rctx.nodes, check);
 }
 
 /** Every name-occurrence (definitions and references) of a symbol in a raw config. */

@@ -39,7 +39,7 @@ export function missingPeerLines(ctx: ExtrasContext): Finding[] {
   return perNode(ctx, (view) => checkNode(ctx, view, headers, overrides));
 }
 
-function checkNode(ctx: ExtrasContext, view: NodeView, headers: ExtrasHeader[], overrides: ExtrasHeader[]): Finding[] {
+function checkNode(ctx: ExtrasContext, view: NodeView, headers: readonly ExtrasHeader[], overrides: ExtrasHeader[]): Finding[] {
   const source = ctx.extras!;
   const local = overrides.filter((h) => view.neighborIds.has(splitPeerRouteMap(h.name)!.id));
   if (local.length === 0) return [];
@@ -82,7 +82,7 @@ function checkNode(ctx: ExtrasContext, view: NodeView, headers: ExtrasHeader[], 
 }
 
 /** Lines for `id`, copied from the first override that lets each missing family in. */
-function stanzaFor(ctx: ExtrasContext, id: string, missing: AddressFamily[], local: ExtrasHeader[], headers: ExtrasHeader[]): string | undefined {
+function stanzaFor(ctx: ExtrasContext, id: string, missing: AddressFamily[], local: ExtrasHeader[], headers: readonly ExtrasHeader[]): string | undefined {
   const source = ctx.extras!;
   const templates: ExtrasHeader[] = [];
   for (const family of missing) {

@@ -5,12 +5,12 @@
  */
 import type { RouteMapEntry } from '../../../frr/model';
 import { parseAddress } from '../../../frr/prefix';
-import type { ParsedLine } from '../../../frr/syntax';
+import type { ParsedLine, ParseResult } from '../../../frr/syntax';
 import type { ExtrasContext, ExtrasSource, NodeView } from '../../../metallb/extras/context';
 import { describePeer } from '../../../metallb/extras/peers';
 import { parseInternalConfig } from '../../../metallb/internal';
 import { buildRenderModel, type OutRouteMapEntry, type RenderedNeighbor } from '../../../metallb/render';
-import type { Finding, Fix, OffsetRange, RelatedLocation, Severity } from '../../../types';
+import type { Finding, Fix, OffsetRange, RelatedLocation, Severity, TextEdit } from '../../../types';
 
 export type ExtrasRule = (ctx: ExtrasContext) => Finding[];
 
@@ -29,12 +29,28 @@ export interface ExtrasHeader {
   entry?: RouteMapEntry;
 }
 
-/** The route-map headers of any embedded FRR text: the bgpextras, or a frr-k8s rawConfig. */
-export function routeMapHeaders(source: Pick<ExtrasSource, 'parse' | 'model'>): ExtrasHeader[] {
+const headersCache = new WeakMap<ParseResult, readonly ExtrasHeader[]>();
+
+/**
+ * The route-map headers of any embedded FRR text: the bgpextras, or a frr-k8s rawConfig. Read once
+ * per parse: most rules start from them.
+ */
+export function routeMapHeaders(source: Pick<ExtrasSource, 'parse' | 'model'>): readonly ExtrasHeader[] {
+  let headers = headersCache.get(source.parse);
+  if (!headers) {
+    headers = readRouteMapHeaders(source);
+    headersCache.set(source.parse, headers);
+  }
+  return headers;
+}
+
+function readRouteMapHeaders(source: Pick<ExtrasSource, 'parse' | 'model'>): ExtrasHeader[] {
   const headers: ExtrasHeader[] = [];
   source.parse.lines.forEach((line, index) => {
+    // The id first: only route-map lines get their arguments bound.
+    if (line.kind !== 'command' || line.commandId !== 'route-map') return;
     const command = line.command;
-    if (line.kind !== 'command' || !command || command.id !== 'route-map' || command.negated) return;
+    if (!command || command.negated) return;
     const { name, action, seq } = command.args;
     if (!name || !action || !seq) return;
     const seqNumber = Number(seq.value);
@@ -133,13 +149,19 @@ export function extrasFinding(ctx: ExtrasContext, input: ExtrasFindingInput): Fi
   const uri = ctx.extras?.uri;
   if (uri !== undefined) finding.uri = uri;
   if (input.related && input.related.length > 0) finding.related = input.related;
-  const fixes: Fix[] = [];
-  for (const fix of input.fixes ?? []) {
-    const edits = fix.edits.map((edit) => ctx.toEdit(edit));
-    if (edits.every((edit) => edit !== undefined)) fixes.push({ title: fix.title, safe: fix.safe, edits: edits as NonNullable<(typeof edits)[number]>[] });
-  }
+  const fixes = yamlFixes(input.fixes, ctx.toEdit);
   if (fixes.length > 0) finding.fixes = fixes;
   return finding;
+}
+
+/** Fixes written as edits of embedded text, as edits of its YAML file; a fix with an edit `toEdit` cannot write is dropped. */
+export function yamlFixes(fixes: ExtrasFindingInput['fixes'], toEdit: (edit: { range: OffsetRange; newText: string }) => TextEdit | undefined): Fix[] {
+  const out: Fix[] = [];
+  for (const fix of fixes ?? []) {
+    const edits = fix.edits.map(toEdit);
+    if (edits.every((edit) => edit !== undefined)) out.push({ title: fix.title, safe: fix.safe, edits: edits as TextEdit[] });
+  }
+  return out;
 }
 
 /** A finding about the ConfigMap as a whole (anchored at its `extras` key). */
@@ -155,8 +177,20 @@ export function sourceFinding(source: ExtrasSource, code: string, severity: Seve
  * that holds on some nodes only gets those nodes named at the end of its message.
  */
 export function perNode(ctx: ExtrasContext, check: (view: NodeView) => Finding[]): Finding[] {
+  return mergeOnNodes(ctx.nodes, ctx.nodes, check);
+}
+
+/**
+ * Runs `check` on `views` and merges equal findings (same code, range and message); one that does
+ * not hold on every node of `all` gets the nodes it holds on named (unless every node is synthetic).
+ */
+export function mergeOnNodes<V extends { node: string; synthetic: boolean }>(
+  views: readonly V[],
+  all: readonly { synthetic: boolean }[],
+  check: (view: V) => Finding[],
+): Finding[] {
   const merged = new Map<string, { finding: Finding; nodes: string[] }>();
-  for (const view of ctx.nodes) {
+  for (const view of views) {
     for (const finding of check(view)) {
       const key = `${finding.code}|${finding.range.start}|${finding.range.end}|${finding.message}`;
       const slot = merged.get(key);
@@ -164,11 +198,8 @@ export function perNode(ctx: ExtrasContext, check: (view: NodeView) => Finding[]
       else merged.set(key, { finding, nodes: [view.node] });
     }
   }
-  const everywhere = ctx.nodes.length;
   return [...merged.values()].map(({ finding, nodes }) =>
-    nodes.length === everywhere || ctx.nodes.every((view) => view.synthetic)
-      ? finding
-      : { ...finding, message: `${finding.message} ${nodeClause(nodes)}` },
+    nodes.length === all.length || all.every((view) => view.synthetic) ? finding : { ...finding, message: `${finding.message} ${nodeClause(nodes)}` },
   );
 }
 
