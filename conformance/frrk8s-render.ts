@@ -89,35 +89,32 @@ function firstDifference(expected: string, actual: string): string {
   return `line ${at + 1}: expected ${JSON.stringify(a[at])}, got ${JSON.stringify(b[at])}`;
 }
 
-const render: Tally = { pass: [], fail: [], unsupportedPass: [], unsupported: [] };
-for (const file of readdirSync(rendererGoldens).filter((f) => f.endsWith('.golden')).sort()) {
-  const name = file.slice(0, -'.golden'.length);
-  const inputFile = join(rendererInputs, `${name}.json`);
-  if (!existsSync(inputFile)) {
-    record(render, name, SUPPORTED_RENDER.has(name), false);
-    continue;
+/**
+ * Each `.golden` of `goldens` against what `produce` makes of the same-named JSON in `inputs`; a golden
+ * without an input fails. A supported case that differs prints its first differing line.
+ */
+function compareGoldens(goldens: string, inputs: string, supported: ReadonlySet<string>, produce: (json: any) => string): Tally {
+  const tally: Tally = { pass: [], fail: [], unsupportedPass: [], unsupported: [] };
+  for (const file of readdirSync(goldens).filter((f) => f.endsWith('.golden')).sort()) {
+    const name = file.slice(0, -'.golden'.length);
+    const inputFile = join(inputs, `${name}.json`);
+    if (!existsSync(inputFile)) {
+      record(tally, name, supported.has(name), false);
+      continue;
+    }
+    const actual = produce(JSON.parse(readFileSync(inputFile, 'utf8')));
+    const expected = readFileSync(join(goldens, file), 'utf8');
+    record(tally, name, supported.has(name), actual === expected);
+    if (actual !== expected && supported.has(name)) console.error(`  ${name}: ${firstDifference(expected, actual)}`);
   }
-  const expected = readFileSync(join(rendererGoldens, file), 'utf8');
-  const actual = renderFrrK8s(readFrrK8sConfig(JSON.parse(readFileSync(inputFile, 'utf8'))));
-  record(render, name, SUPPORTED_RENDER.has(name), actual === expected);
-  if (actual !== expected && SUPPORTED_RENDER.has(name)) console.error(`  ${name}: ${firstDifference(expected, actual)}`);
+  return tally;
 }
 
-const backend: Tally = { pass: [], fail: [], unsupportedPass: [], unsupported: [] };
-for (const file of readdirSync(backendGoldens).filter((f) => f.endsWith('.golden')).sort()) {
-  const name = file.slice(0, -'.golden'.length);
-  const inputFile = join(backendInputs, `${name}.json`);
-  if (!existsSync(inputFile)) {
-    record(backend, name, SUPPORTED_BACKEND.has(name), false);
-    continue;
-  }
-  const json = JSON.parse(readFileSync(inputFile, 'utf8'));
+const render = compareGoldens(rendererGoldens, rendererInputs, SUPPORTED_RENDER, (json) => renderFrrK8s(readFrrK8sConfig(json)));
+const backend = compareGoldens(backendGoldens, backendInputs, SUPPORTED_BACKEND, (json) => {
   const { config } = readInternalConfig(json.config ?? json);
-  const actual = frrConfigurationJson(frrConfigurationFromInternal(config, { node: 'testnodename', namespace: 'testnamespace' }));
-  const expected = readFileSync(join(backendGoldens, file), 'utf8');
-  record(backend, name, SUPPORTED_BACKEND.has(name), actual === expected);
-  if (actual !== expected && SUPPORTED_BACKEND.has(name)) console.error(`  ${name}: ${firstDifference(expected, actual)}`);
-}
+  return frrConfigurationJson(frrConfigurationFromInternal(config, { node: 'testnodename', namespace: 'testnamespace' }));
+});
 
 /** Fills the demo templates' NEIGHBOR_IP placeholder (a neighbor address of frr-k8s's samples). */
 const DEMO_NEIGHBOR = '172.18.0.5';
@@ -172,7 +169,8 @@ for (const { name, text } of yamlSources()) {
   if (actual !== expected) console.error(`  ${name}: ${firstDifference(expected, actual)}`);
 }
 
-function report(label: string, tally: Tally, total: number): void {
+function report(label: string, tally: Tally): void {
+  const total = tally.pass.length + tally.fail.length + tally.unsupported.length + tally.unsupportedPass.length;
   console.log(`${label}: ${tally.pass.length + tally.unsupportedPass.length}/${total} byte-identical`
     + ` (supported ${tally.pass.length}/${tally.pass.length + tally.fail.length}, unsupported ${tally.unsupported.length})`);
   if (tally.fail.length > 0) console.log(`  REGRESSED: ${tally.fail.join(', ')}`);
@@ -180,8 +178,8 @@ function report(label: string, tally: Tally, total: number): void {
   for (const name of tally.unsupported) console.log(`  unsupported: ${name}${RENDER_UNSUPPORTED_REASONS[name] ? ` (${RENDER_UNSUPPORTED_REASONS[name]})` : ''}`);
 }
 
-report('(1) frr-k8s renderer vs frrk8s/golden', render, render.pass.length + render.fail.length + render.unsupported.length + render.unsupportedPass.length);
-report('(2) MetalLB FRRConfiguration vs metallb-golden/frrk8s-backend', backend, backend.pass.length + backend.fail.length + backend.unsupported.length + backend.unsupportedPass.length);
+report('(1) frr-k8s renderer vs frrk8s/golden', render);
+report('(2) MetalLB FRRConfiguration vs metallb-golden/frrk8s-backend', backend);
 console.log('  (2) unsupported goldens have no transcribed input, or MetalLB\'s frr-k8s backend test uses other inputs than its FRR-mode test (connect time, password secret, ASN)');
 console.log(`(3) FRRConfigurations read from YAML vs the same objects as JSON: ${roundTrip.pass.length}/${roundTrip.pass.length + roundTrip.fail.length} manifest sets render byte-identical`
   + ` (${roundTrip.usingDroppedFields} use withLocalPref, withCommunity, imports, ge/le, localASN, addressFamilies, nextHop or evpn;`

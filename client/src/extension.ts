@@ -11,6 +11,14 @@ import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscod
  * starts the server with the same flags): 20 to 30 MB less at 1k and 10k lines, latencies unchanged.
  */
 import SERVER_EXEC_ARGV from '../../server/exec-argv.json';
+import {
+  GENERATE_EXTRAS_COMMAND,
+  RENDER_CHANGED_NOTIFICATION,
+  RENDER_REQUEST,
+  VALIDATE_WORKSPACE_REQUEST,
+  type RenderReply,
+  type ValidateWorkspaceReply,
+} from '../../server/src/lsp/protocol';
 import { LATEST_METALLB_VERSION } from '../../server/src/service/metallb/render/version';
 
 const METALLB_MARKER = /apiVersion:\s*["']?(metallb\.io|frrk8s\.metallb\.io)\/|name:\s*["']?bgpextras\b/;
@@ -57,13 +65,6 @@ function startClient(context: vscode.ExtensionContext): Promise<void> {
 
 const PREVIEW_SCHEME = 'frr-metallb-preview';
 
-interface RenderReply {
-  nodes: string[];
-  node?: string;
-  text: string;
-  header: string[];
-}
-
 /** The read-only "rendered frr.conf" documents, refreshed whenever the server says a manifest changed. */
 class PreviewProvider implements vscode.TextDocumentContentProvider {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -73,7 +74,7 @@ class PreviewProvider implements vscode.TextDocumentContentProvider {
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     if (!client) return '! frr-metallb: the language server is not running\n';
     const node = new URLSearchParams(uri.query).get('node') ?? undefined;
-    const reply = await client.sendRequest<RenderReply>('frrMetallb/render', { node });
+    const reply = await client.sendRequest<RenderReply>(RENDER_REQUEST, { node });
     this.open.add(uri.toString());
     const header = reply.header.length > 0 ? `${reply.header.join('\n')}\n!\n` : '';
     return header + reply.text;
@@ -97,7 +98,7 @@ async function showRenderedConfig(context: vscode.ExtensionContext): Promise<voi
   await startClient(context);
   if (!client) return;
   const configured = vscode.workspace.getConfiguration('frrMetallb').get<string>('node', '');
-  const first = await client.sendRequest<RenderReply>('frrMetallb/render', { node: configured || undefined });
+  const first = await client.sendRequest<RenderReply>(RENDER_REQUEST, { node: configured || undefined });
   let node = first.node;
   if (!configured && first.nodes.length > 1) {
     node = await vscode.window.showQuickPick(first.nodes, { placeHolder: 'Render the frr.conf of which node?' });
@@ -109,20 +110,13 @@ async function showRenderedConfig(context: vscode.ExtensionContext): Promise<voi
   await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
 }
 
-interface ValidateWorkspaceReply {
-  errors: number;
-  warnings: number;
-  files: number;
-  checked: number;
-}
-
 /** Has the server check every indexed file (open or not) and publish its diagnostics, then shows them. */
 async function validateWorkspace(context: vscode.ExtensionContext): Promise<void> {
   await startClient(context);
   if (!client) return;
   const reply = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: 'FRR & MetalLB: validating the workspace' },
-    () => client?.sendRequest<ValidateWorkspaceReply>('frrMetallb/validateWorkspace', {}) ?? Promise.resolve(undefined),
+    () => client?.sendRequest<ValidateWorkspaceReply>(VALIDATE_WORKSPACE_REQUEST, {}) ?? Promise.resolve(undefined),
   );
   if (!reply) return;
   await vscode.commands.executeCommand('workbench.actions.view.problems');
@@ -153,7 +147,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
   );
   onClientReady = (ready) => {
-    context.subscriptions.push(ready.onNotification('frrMetallb/renderChanged', () => preview.refreshAll()));
+    context.subscriptions.push(ready.onNotification(RENDER_CHANGED_NOTIFICATION, () => preview.refreshAll()));
   };
   context.subscriptions.push(vscode.commands.registerCommand('frrMetallb.showRenderedConfig', () => showRenderedConfig(context)));
   context.subscriptions.push(
@@ -170,7 +164,7 @@ export function activate(context: vscode.ExtensionContext): void {
           .map((cidr) => cidr.trim())
           .filter((cidr) => cidr !== '');
       if (!chosen || !client) return;
-      await client.sendRequest('workspace/executeCommand', { command: 'frrMetallb.server.generateExtras', arguments: [{ cidrs: chosen }] });
+      await client.sendRequest('workspace/executeCommand', { command: GENERATE_EXTRAS_COMMAND, arguments: [{ cidrs: chosen }] });
     }),
   );
   const maybeStart = (document: vscode.TextDocument) => {

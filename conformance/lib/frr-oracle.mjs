@@ -92,4 +92,3 @@ export async function mapLimit(items, limit, fn) {
   return results;
 }
 
-export { workDir };

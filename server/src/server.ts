@@ -20,8 +20,17 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace, documentKind, fileKindByName, type MetallbMode } from './service/workspace';
-import { GENERATE_EXTRAS_COMMAND, registerFeatures } from './lsp/features';
+import { registerFeatures } from './lsp/features';
 import { Positions } from './lsp/convert';
+import {
+  GENERATE_EXTRAS_COMMAND,
+  RENDER_CHANGED_NOTIFICATION,
+  RENDER_REQUEST,
+  VALIDATE_WORKSPACE_REQUEST,
+  type RenderParams,
+  type RenderReply,
+  type ValidateWorkspaceReply,
+} from './lsp/protocol';
 import { ANY_NODE } from './service/metallb/extras/context';
 import { TOKEN_TYPES } from './service/features/semanticTokens';
 import { LATEST_METALLB_VERSION, METALLB_VERSIONS } from './service/metallb/render/version';
@@ -252,7 +261,7 @@ connection.onDidChangeWatchedFiles((change) => {
     contained(`reading ${event.uri}`, undefined, () => {
       if (event.type === 3) workspace.removeFile(event.uri);
       else {
-        const kind = documentKind(event.uri, '');
+        const kind = fileKindByName(event.uri);
         if (kind) workspace.setFile(event.uri, readFileSync(fileURLToPath(event.uri), 'utf8'), -1, kind);
       }
     });
@@ -272,19 +281,8 @@ documents.onDidChangeContent((event) => {
   } else schedule(event.document.uri);
 });
 
-interface RenderParams {
-  node?: string;
-}
-
-interface RenderReply {
-  nodes: string[];
-  node?: string;
-  text: string;
-  header: string[];
-}
-
 /** The preview's content: the exact render, and a header saying what it could not know. */
-connection.onRequest('frrMetallb/render', (params: RenderParams) =>
+connection.onRequest(RENDER_REQUEST, (params: RenderParams) =>
   contained<RenderReply>('render', { nodes: [], text: '', header: ['! frr-metallb: the render failed; see the output log'] }, () => {
     const nodes = workspace.nodes();
     // Without Node objects the preview still shows what a node with no labels gets.
@@ -302,16 +300,15 @@ connection.onRequest('frrMetallb/render', (params: RenderParams) =>
 let renderTimer: NodeJS.Timeout | undefined;
 function announceRenderChange(): void {
   clearTimeout(renderTimer);
-  renderTimer = setTimeout(() => void connection.sendNotification('frrMetallb/renderChanged', {}), DEBOUNCE_MS);
+  renderTimer = setTimeout(() => void connection.sendNotification(RENDER_CHANGED_NOTIFICATION, {}), DEBOUNCE_MS);
 }
 
 connection.languages.diagnostics.on((params, token) => {
   // A report for a cancelled request could stand as the document's diagnostics in a client that does not drop it.
   if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'diagnostics request cancelled');
-  const document = documents.get(params.textDocument.uri);
-  if (!document || isPreview(document.uri)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-  const findings = contained(`diagnostics for ${document.uri}`, [] as Finding[], () => workspace.check(document.uri));
-  return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(document, findings) };
+  const uri = params.textDocument.uri;
+  const items = documents.get(uri) && !isPreview(uri) ? diagnosticsOf(uri) : [];
+  return { kind: DocumentDiagnosticReportKind.Full, items };
 });
 
 documents.onDidOpen((event) => {
@@ -335,17 +332,8 @@ documents.onDidClose((event) => {
   announceRenderChange();
 });
 
-interface ValidateWorkspaceReply {
-  errors: number;
-  warnings: number;
-  /** Files with at least one diagnostic. */
-  files: number;
-  /** Files checked. */
-  checked: number;
-}
-
 /** "Validate workspace": every indexed file is checked and its diagnostics published, open or not. */
-connection.onRequest('frrMetallb/validateWorkspace', async (): Promise<ValidateWorkspaceReply> => {
+connection.onRequest(VALIDATE_WORKSPACE_REQUEST, async (): Promise<ValidateWorkspaceReply> => {
   await indexing;
   return contained<ValidateWorkspaceReply>('validate workspace', { errors: 0, warnings: 0, files: 0, checked: 0 }, () => {
     const reply: ValidateWorkspaceReply = { errors: 0, warnings: 0, files: 0, checked: 0 };

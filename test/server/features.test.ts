@@ -4,53 +4,21 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { EXTRAS as SHARED_EXTRAS, PEERS } from './fixtures';
 import { TestClient } from './lspClient';
 
-const PEERS = `apiVersion: metallb.io/v1beta2
-kind: BGPPeer
-metadata:
-  name: tor-a
-  namespace: metallb-system
-spec:
-  myASN: 64512
-  peerASN: 64513
-  peerAddress: 10.0.0.1
----
-apiVersion: metallb.io/v1beta2
-kind: BGPPeer
-metadata:
-  name: tor-b
-  namespace: metallb-system
-spec:
-  myASN: 64512
-  peerASN: 64513
-  peerAddress: 10.0.0.2
-`;
-
-const EXTRAS = `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: bgpextras
-  namespace: metallb-system
-data:
-  extras: |
-    ip prefix-list recv seq 10 permit 172.16.0.0/16 le 32
-    route-map 10.0.0.1-in permit 20
-      match ip address prefix-list recv
-    route-map 
-`;
+/** The shared extras, with a `route-map ` being typed on line 10 for completion. */
+const EXTRAS = `${SHARED_EXTRAS}    route-map \n`;
 
 describe('language server features over stdio', () => {
   let client: TestClient;
   let folder: string;
-  let peersUri: string;
   let extrasUri: string;
 
   before(async () => {
     folder = mkdtempSync(join(tmpdir(), 'frr-lsp-ws-'));
     writeFileSync(join(folder, 'peers.yaml'), PEERS);
     writeFileSync(join(folder, 'bgpextras.yaml'), EXTRAS);
-    peersUri = pathToFileURL(join(folder, 'peers.yaml')).toString();
     extrasUri = pathToFileURL(join(folder, 'bgpextras.yaml')).toString();
     client = await TestClient.start(pathToFileURL(folder).toString());
     client.open(extrasUri, 'yaml', EXTRAS);
@@ -164,6 +132,10 @@ describe('language server features over stdio', () => {
   it('keeps serving after a request on an unknown document', async () => {
     const result = await client.request<{ items: unknown[] }>('textDocument/completion', { textDocument: { uri: 'file:///nowhere.frr' }, position: { line: 0, character: 0 } });
     assert.deepEqual(result.items, []);
-    assert.ok(peersUri.endsWith('peers.yaml'));
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', {
+      textDocument: { uri: extrasUri },
+      position: { line: 8, character: 16 },
+    });
+    assert.match(hover?.contents.value ?? '', /tor-a/, 'the next request is answered');
   });
 });

@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { extrasYaml } from '../features/helpers';
 import { TestClient } from './lspClient';
 
 describe('language server over stdio', () => {
@@ -26,18 +27,8 @@ describe('language server over stdio', () => {
 
   it('reports FRR errors inside a bgpextras block at the right YAML position', async () => {
     const uri = 'file:///work/lsp-test/extras.yaml';
-    const text = [
-      'apiVersion: v1',
-      'kind: ConfigMap',
-      'metadata:',
-      '  name: bgpextras',
-      '  namespace: metallb-system',
-      'data:',
-      '  extras: |',
-      '    route-map 10.0.0.1-in permit 10',
-      '      match ip adress prefix-list x',
-      '',
-    ].join('\n');
+    // Seven header lines, so the block's second line (the misspelt `adress`) is line 8.
+    const text = extrasYaml('route-map 10.0.0.1-in permit 10\n  match ip adress prefix-list x\n');
     client.open(uri, 'yaml', text);
     const published = await client.diagnosticsFor(uri, (d) => d.diagnostics.some((x) => x.code === 'frr/syntax'));
     const syntax = published.diagnostics.find((d) => d.code === 'frr/syntax');

@@ -4,42 +4,14 @@ import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { ValidateWorkspaceReply } from '../../server/src/lsp/protocol';
+import { EXTRAS, PEERS } from './fixtures';
 import { TestClient } from './lspClient';
-
-const PEERS = `apiVersion: metallb.io/v1beta2
-kind: BGPPeer
-metadata:
-  name: tor-a
-  namespace: metallb-system
-spec:
-  myASN: 64512
-  peerASN: 64513
-  peerAddress: 10.0.0.1
-`;
-
-const EXTRAS = `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: bgpextras
-  namespace: metallb-system
-data:
-  extras: |
-    ip prefix-list recv seq 10 permit 172.16.0.0/16 le 32
-    route-map 10.0.0.1-in permit 20
-      match ip address prefix-list recv
-`;
 
 const BROKEN_FRR = 'router bgp 65000\n neighbor 10.0.0.1 remote-as 65001\n neighbor 10.0.0.1 timers 30 2\n';
 const MESSAGE_ERROR = 1;
 const MESSAGE_WARNING = 2;
 const SEVERITY_WARNING = 2;
-
-interface ValidateReply {
-  errors: number;
-  warnings: number;
-  files: number;
-  checked: number;
-}
 
 const COLLISION = 'metallb/in-seq-collision';
 
@@ -64,7 +36,7 @@ describe('language server workspace glue', () => {
     const { folder, uri } = workspaceFolder({ 'peers.yaml': PEERS, 'bgpextras.yaml': EXTRAS, 'bgpd.conf': BROKEN_FRR, 'nginx.conf': 'server { listen 80; }\n' });
     symlinkSync(join(folder, 'gone.conf'), join(folder, 'zebra.conf'));
     const client = await start(folder);
-    const reply = await client.request<ValidateReply>('frrMetallb/validateWorkspace', {});
+    const reply = await client.request<ValidateWorkspaceReply>('frrMetallb/validateWorkspace', {});
     assert.equal(reply.checked, 3, 'peers.yaml, bgpextras.yaml and bgpd.conf; not nginx.conf nor the dangling zebra.conf');
     assert.ok(reply.errors >= 1);
     assert.ok(reply.warnings >= 1);

@@ -3,11 +3,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileKindByName, type DocumentKind } from '../service/workspace';
 
-export type FileKind = DocumentKind;
-
 export interface InputFile {
   path: string;
-  kind: FileKind;
+  kind: DocumentKind;
   text: string;
 }
 
@@ -16,7 +14,7 @@ export class UnreadableError extends Error {}
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
 
 /** A file named explicitly is read whatever its name: as a manifest when it looks like YAML, else as FRR. */
-function explicitKind(path: string): FileKind {
+function explicitKind(path: string): DocumentKind {
   const name = basename(path).toLowerCase();
   return name.endsWith('.yaml') || name.endsWith('.yml') ? 'yaml' : 'frr';
 }

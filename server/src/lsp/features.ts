@@ -28,8 +28,7 @@ import { documentSymbols, type OutlineSymbol } from '../service/features/symbols
 import type { Finding, TextEdit } from '../service/types';
 import type { Workspace } from '../service/workspace';
 import type { Positions } from './convert';
-
-export const GENERATE_EXTRAS_COMMAND = 'frrMetallb.server.generateExtras';
+import { GENERATE_EXTRAS_COMMAND } from './protocol';
 
 interface Context {
   connection: Connection;

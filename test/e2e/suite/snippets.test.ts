@@ -21,22 +21,22 @@ async function snippetLabelsAt(uri: vscode.Uri, position: vscode.Position): Prom
   );
 }
 
+/** The prefixes of `snippetFile` that completion at the start of a new, empty `workspaceFile` does not offer. */
+async function snippetsNotOffered(workspaceFile: string, snippetFile: string): Promise<string[]> {
+  const uri = await writeWorkspaceFile(workspaceFile, '\n');
+  await vscode.workspace.openTextDocument(uri);
+  const labels = await snippetLabelsAt(uri, new vscode.Position(0, 0));
+  const prefixes = contributedPrefixes(snippetFile);
+  assert.ok(prefixes.length > 0);
+  return prefixes.filter((prefix) => !labels.has(prefix));
+}
+
 suite('snippets', () => {
   test('every FRR snippet is offered in an frr document', async () => {
-    const uri = await writeWorkspaceFile('snippets/empty.frr', '\n');
-    await vscode.workspace.openTextDocument(uri);
-    const labels = await snippetLabelsAt(uri, new vscode.Position(0, 0));
-    const prefixes = contributedPrefixes('frr.json');
-    assert.ok(prefixes.length > 0);
-    assert.deepEqual(prefixes.filter((prefix) => !labels.has(prefix)), []);
+    assert.deepEqual(await snippetsNotOffered('snippets/empty.frr', 'frr.json'), []);
   });
 
   test('every MetalLB snippet is offered in a yaml document', async () => {
-    const uri = await writeWorkspaceFile('snippets/empty.yaml', '\n');
-    await vscode.workspace.openTextDocument(uri);
-    const labels = await snippetLabelsAt(uri, new vscode.Position(0, 0));
-    const prefixes = contributedPrefixes('metallb-yaml.json');
-    assert.ok(prefixes.length > 0);
-    assert.deepEqual(prefixes.filter((prefix) => !labels.has(prefix)), []);
+    assert.deepEqual(await snippetsNotOffered('snippets/empty.yaml', 'metallb-yaml.json'), []);
   });
 });
