@@ -19,7 +19,7 @@ import {
   type Diagnostic,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Workspace, documentKind, fileKindByName, type MetallbMode } from './service/workspace';
+import { Workspace, documentKind, fileKindByPath, fileKindByUri, type MetallbMode } from './service/workspace';
 import { registerFeatures } from './lsp/features';
 import { Positions } from './lsp/convert';
 import {
@@ -129,7 +129,7 @@ const MAX_INDEXED_FILE_BYTES = 5_000_000;
 /** Reads one file found by the index unless the editor has it open (its text there is newer). */
 async function indexFile(path: string): Promise<void> {
   const uri = pathToFileURL(path).toString();
-  const kind = fileKindByName(path);
+  const kind = fileKindByPath(path);
   if (!kind || documents.get(uri)) return;
   const info = await stat(path);
   if (!info.isFile() || info.size >= MAX_INDEXED_FILE_BYTES) return;
@@ -261,7 +261,7 @@ connection.onDidChangeWatchedFiles((change) => {
     contained(`reading ${event.uri}`, undefined, () => {
       if (event.type === 3) workspace.removeFile(event.uri);
       else {
-        const kind = fileKindByName(event.uri);
+        const kind = fileKindByUri(event.uri);
         if (kind) workspace.setFile(event.uri, readFileSync(fileURLToPath(event.uri), 'utf8'), -1, kind);
       }
     });
@@ -318,7 +318,7 @@ documents.onDidOpen((event) => {
 
 /** Once closed, a document is what is on disk again: its unsaved text must not feed cross-file findings. */
 function revertToDisk(uri: string): void {
-  const kind = fileKindByName(uri);
+  const kind = fileKindByUri(uri);
   const path = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
   if (kind && path && existsSync(path)) workspace.setFile(uri, readFileSync(path, 'utf8'), -1, kind);
   else workspace.removeFile(uri);

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, type Output } from '../../server/src/cli';
-import { fileKindByName } from '../../server/src/service/workspace';
+import { fileKindByPath, fileKindByUri } from '../../server/src/service/workspace';
 
 const fixtures = join(__dirname, 'fixtures');
 
@@ -105,11 +105,30 @@ describe('frr-lint check', () => {
 
   it('decides FRR files by name the same way for the CLI and the editor', () => {
     for (const name of ['frr.conf', 'bgpd.conf', 'zebra.conf', 'staticd.conf', 'bfdd.conf', 'ospfd.conf', 'ospf6d.conf', 'r1.frr', 'BGPD.CONF']) {
-      assert.equal(fileKindByName(`/etc/frr/${name}`), 'frr', name);
+      assert.equal(fileKindByPath(`/etc/frr/${name}`), 'frr', name);
     }
-    assert.equal(fileKindByName('file:///w/peers.yaml'), 'yaml');
-    assert.equal(fileKindByName('C:\\w\\pool.yml'), 'yaml');
-    for (const name of ['nginx.conf', 'daemons', 'vtysh.conf.sample', 'frr.conf.bak', 'xbgpd.conf']) assert.equal(fileKindByName(`/etc/${name}`), undefined, name);
+    assert.equal(fileKindByUri('file:///w/peers.yaml'), 'yaml');
+    assert.equal(fileKindByPath('C:\\w\\pool.yml'), 'yaml');
+    for (const name of ['nginx.conf', 'daemons', 'vtysh.conf.sample', 'frr.conf.bak', 'xbgpd.conf']) assert.equal(fileKindByPath(`/etc/${name}`), undefined, name);
+  });
+
+  it('reads a path\'s # and ? as part of its names, and a URI\'s as its fragment and query', () => {
+    assert.equal(fileKindByPath('/home/u/#drafts/frr.conf'), 'frr');
+    assert.equal(fileKindByPath('/srv/what?/peers.yaml'), 'yaml');
+    assert.equal(fileKindByPath('/srv/notes#frr.conf.txt'), undefined);
+    assert.equal(fileKindByUri('file:///home/u/%23drafts/frr.conf'), 'frr');
+    assert.equal(fileKindByUri('file:///w/peers.yaml#L3'), 'yaml');
+    assert.equal(fileKindByUri('untitled:bgpd.conf?x=1'), 'frr');
+    assert.equal(fileKindByUri('file:///w/r1%2Efrr'), 'frr');
+  });
+
+  it('walks folders whose names hold # and ?', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'frr-walk-'));
+    mkdirSync(join(dir, '#drafts?'));
+    writeFileSync(join(dir, '#drafts?', 'frr.conf'), 'route-map m permit 10\n match ip address prefix-list missing\n');
+    const { stdout } = await run('check', '--format', 'json', dir);
+    const findings = JSON.parse(stdout) as { code: string; file: string }[];
+    assert.ok(findings.some((f) => f.code === 'frr/undefined-reference' && f.file.endsWith(join('#drafts?', 'frr.conf'))), stdout);
   });
 
   it('prints usage for --help', async () => {

@@ -1,7 +1,7 @@
 /** Finds the files a PATH argument names and decides how each is read. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fileKindByName, type DocumentKind } from '../service/workspace';
+import { fileKindByPath, type DocumentKind } from '../service/workspace';
 
 export interface InputFile {
   path: string;
@@ -41,12 +41,12 @@ function walk(dir: string, out: string[], skipped: (path: string, reason: string
     try {
       stat = statSync(path);
     } catch (error) {
-      if (fileKindByName(path)) skipped(path, errorCode(error));
+      if (fileKindByPath(path)) skipped(path, errorCode(error));
       continue;
     }
     if (stat.isDirectory()) {
       if (!SKIPPED_DIRS.has(name) && !name.startsWith('.')) walk(path, out, skipped);
-    } else if (fileKindByName(path)) {
+    } else if (fileKindByPath(path)) {
       out.push(path);
     }
   }
@@ -83,7 +83,7 @@ export function collectFiles(paths: readonly string[]): Collected {
     walk(path, found, (entry, reason) => skipped.push(`${entry}: ${reason}`));
     for (const file of found) {
       try {
-        files.push({ path: file, kind: fileKindByName(file) ?? 'frr', text: readFileSync(file, 'utf8') });
+        files.push({ path: file, kind: fileKindByPath(file) ?? 'frr', text: readFileSync(file, 'utf8') });
       } catch (error) {
         skipped.push(`${file}: ${errorCode(error)}`);
       }

@@ -42,9 +42,25 @@ const FRR_FILE_NAMES = new Set(
  * Whether a file found on disk (by a folder walk or the workspace index) is FRR configuration,
  * a manifest, or neither, from its name alone. A generic `*.conf` is not FRR: folders hold
  * nginx, sysctl and systemd `.conf` files that would drown a report in syntax errors.
+ * A path's `#` and `?` are part of its names.
  */
-export function fileKindByName(pathOrUri: string): DocumentKind | undefined {
-  const name = (pathOrUri.replace(/[?#].*$/, '').split(/[\\/]/).pop() ?? '').toLowerCase();
+export function fileKindByPath(path: string): DocumentKind | undefined {
+  return fileKindOfName(path.split(/[\\/]/).pop() ?? '');
+}
+
+/** How the file a URI names is read: its `?` and `#` start the query and fragment, its path is percent-encoded. */
+export function fileKindByUri(uri: string): DocumentKind | undefined {
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(uri).pathname);
+  } catch {
+    path = uri.replace(/[?#].*$/, '');
+  }
+  return fileKindOfName(path.slice(path.lastIndexOf('/') + 1));
+}
+
+function fileKindOfName(fileName: string): DocumentKind | undefined {
+  const name = fileName.toLowerCase();
   if (name.endsWith('.yaml') || name.endsWith('.yml')) return 'yaml';
   if (name.endsWith('.frr') || FRR_FILE_NAMES.has(name)) return 'frr';
   return undefined;
@@ -54,7 +70,7 @@ export function fileKindByName(pathOrUri: string): DocumentKind | undefined {
 export function documentKind(uri: string, languageId: string): DocumentKind | undefined {
   if (languageId === 'frr') return 'frr';
   if (languageId === 'yaml') return 'yaml';
-  return fileKindByName(uri);
+  return fileKindByUri(uri);
 }
 
 interface Entry {
