@@ -19,6 +19,14 @@ export function argRange(arg: Arg): OffsetRange {
   return first && last ? { start: first.start, end: last.end } : { start: 0, end: 0 };
 }
 
+/** The symbols of one kind and scope by name, and the prefix of their keys. */
+interface NameSpace {
+  kind: SymbolKind;
+  scope: string;
+  names: Map<string, SymbolEntry>;
+  keyPrefix: string;
+}
+
 export class SymbolTable {
   readonly symbols = new Map<string, SymbolEntry>();
   readonly occurrences: (Definition | Reference)[] = [];
@@ -26,12 +34,12 @@ export class SymbolTable {
    * The same entries by kind, scope and name: the names are token strings whose hashes V8 keeps,
    * while a joined key would be a fresh string to flatten and hash on every lookup.
    */
-  private readonly byParts = new Map<string, Map<string, Map<string, SymbolEntry>>>();
+  private readonly byParts = new Map<string, Map<string, NameSpace>>();
 
-  /** The name map of the last kind and scope looked up: runs of lines define one kind of name. */
-  private last: { kind: string; scope: string; names: Map<string, SymbolEntry>; keyPrefix: string } | undefined;
+  /** The namespace of the last kind and scope looked up: runs of lines define one kind of name. */
+  private last: NameSpace | undefined;
 
-  private namesOf(kind: SymbolKind, scope: string): { names: Map<string, SymbolEntry>; keyPrefix: string } {
+  private namesOf(kind: SymbolKind, scope: string): NameSpace {
     const last = this.last;
     if (last && last.kind === kind && last.scope === scope) return last;
     let scopes = this.byParts.get(kind);
@@ -39,13 +47,13 @@ export class SymbolTable {
       scopes = new Map();
       this.byParts.set(kind, scopes);
     }
-    let names = scopes.get(scope);
-    if (!names) {
-      names = new Map();
-      scopes.set(scope, names);
+    let space = scopes.get(scope);
+    if (!space) {
+      space = { kind, scope, names: new Map(), keyPrefix: `${kind}|${scope}|` };
+      scopes.set(scope, space);
     }
-    this.last = { kind, scope, names, keyPrefix: `${kind}|${scope}|` };
-    return this.last;
+    this.last = space;
+    return space;
   }
 
   private entry(ref: SymbolRef): SymbolEntry {
