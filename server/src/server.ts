@@ -22,6 +22,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace, documentKind, fileKindByPath, fileKindByUri, type MetallbMode } from './service/workspace';
 import { registerFeatures } from './lsp/features';
 import { Positions } from './lsp/convert';
+import { logFailure } from './lsp/log';
 import {
   GENERATE_EXTRAS_COMMAND,
   RENDER_CHANGED_NOTIFICATION,
@@ -46,7 +47,7 @@ function contained<T>(what: string, fallback: T, run: () => T): T {
   try {
     return run();
   } catch (error) {
-    connection.console.error(`${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    logFailure(connection.console, what, error);
     return fallback;
   }
 }
@@ -197,7 +198,7 @@ connection.onInitialize((params) => {
 connection.onInitialized(() => {
   indexing = (async () => {
     for (const folder of workspaceFolders) await indexFolder(folder);
-  })().catch((error: unknown) => connection.console.error(`indexing failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+  })().catch((error: unknown) => logFailure(connection.console, 'indexing', error));
   void indexing.then(() => {
     scheduleAllOpen();
     announceRenderChange();

@@ -28,6 +28,7 @@ import { documentSymbols, type OutlineSymbol } from '../service/features/symbols
 import type { Finding, TextEdit } from '../service/types';
 import type { Workspace } from '../service/workspace';
 import type { Positions } from './convert';
+import { logFailure } from './log';
 import { GENERATE_EXTRAS_COMMAND } from './protocol';
 
 interface Context {
@@ -250,7 +251,7 @@ export function registerFeatures({ connection, workspace, positions, contained }
   );
 
   const failed = (what: string, error: unknown) => {
-    connection.console.error(`${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    logFailure(connection.console, what, error);
     void connection.window.showErrorMessage(`FRR & MetalLB: ${what} failed; see the output log.`);
   };
 
