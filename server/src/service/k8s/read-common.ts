@@ -1,23 +1,13 @@
 /** The parts every Kubernetes object shares: apiVersion, kind and metadata, with their ranges. */
 import type { Node } from 'yaml';
-import type { OffsetRange } from '../types';
-import type { ObjectMeta } from './resources';
+import type { ResourceBase } from './resources';
 import type { YamlReader } from './yaml-read';
 
-export interface ResourceHeader {
-  apiVersion: string;
-  document: number;
-  range: OffsetRange;
-  kindRange: OffsetRange;
-  metadata: ObjectMeta;
-  uri?: string;
-}
-
-export function readHeader(r: YamlReader, object: Node, apiVersion: string, document: number, uri?: string): ResourceHeader {
+export function readHeader(r: YamlReader, object: Node, apiVersion: string, document: number, uri?: string): ResourceBase {
   const metadata = r.child(object, 'metadata');
   const kindEntry = r.entry(object, 'kind');
   const range = r.rangeOf(object);
-  const header: ResourceHeader = {
+  const header: ResourceBase = {
     apiVersion,
     document,
     range,

@@ -1,10 +1,9 @@
 /** Core Kubernetes objects MetalLB reads: Secret (peer passwords), Node (labels), Service (IPs). */
 import { isSeq, type Node as YamlNode } from 'yaml';
-import type { Located, Node, Secret, Service } from './resources';
-import type { ResourceHeader } from './read-common';
+import type { Located, Node, ResourceBase, Secret, Service } from './resources';
 import type { YamlReader } from './yaml-read';
 
-export function readSecret(r: YamlReader, header: ResourceHeader, object: YamlNode): Secret {
+export function readSecret(r: YamlReader, header: ResourceBase, object: YamlNode): Secret {
   const values: Record<string, Located<string>> = {};
   for (const [key, located] of Object.entries(r.stringMap(r.child(object, 'data')))) {
     const decoded = decodeBase64(located.value);
@@ -24,14 +23,14 @@ function decodeBase64(text: string): string | undefined {
   }
 }
 
-export function readNode(header: ResourceHeader): Node {
+export function readNode(header: ResourceBase): Node {
   return { ...header, kind: 'Node' };
 }
 
 const LOAD_BALANCER_IPS_ANNOTATIONS = ['metallb.io/loadBalancerIPs', 'metallb.universe.tf/loadBalancerIPs'];
 const ADDRESS_POOL_ANNOTATIONS = ['metallb.io/address-pool', 'metallb.universe.tf/address-pool'];
 
-export function readService(r: YamlReader, header: ResourceHeader, object: YamlNode): Service {
+export function readService(r: YamlReader, header: ResourceBase, object: YamlNode): Service {
   const spec = r.child(object, 'spec');
   const ingress = r.child(r.child(r.child(object, 'status'), 'loadBalancer'), 'ingress');
   const ingressIPs: Located<string>[] = [];

@@ -8,13 +8,13 @@ import type {
   FrrK8sReceiveSelector,
   FrrK8sRouter,
   FrrK8sVni,
+  ResourceBase,
 } from './resources';
-import type { ResourceHeader } from './read-common';
 import { readBfdSettings } from './read-metallb';
 import { readEmbeddedScalar } from './read-embedded';
 import type { YamlReader } from './yaml-read';
 
-export function readFRRConfiguration(r: YamlReader, source: string, header: ResourceHeader, object: Node): FRRConfiguration {
+export function readFRRConfiguration(r: YamlReader, source: string, header: ResourceBase, object: Node): FRRConfiguration {
   const spec = r.child(object, 'spec');
   const bgp = r.child(spec, 'bgp');
   const raw = r.child(spec, 'raw');

@@ -8,11 +8,11 @@ import type {
   Community,
   IPAddressPool,
   L2Advertisement,
+  ResourceBase,
 } from './resources';
-import type { ResourceHeader } from './read-common';
 import type { YamlReader } from './yaml-read';
 
-export function readBGPPeer(r: YamlReader, header: ResourceHeader, object: Node): BGPPeer {
+export function readBGPPeer(r: YamlReader, header: ResourceBase, object: Node): BGPPeer {
   const specEntry = r.entry(object, 'spec');
   const spec = specEntry?.value;
   const at = (field: string) => `spec.${field}`;
@@ -47,7 +47,7 @@ export function readBGPPeer(r: YamlReader, header: ResourceHeader, object: Node)
   };
 }
 
-export function readIPAddressPool(r: YamlReader, header: ResourceHeader, object: Node): IPAddressPool {
+export function readIPAddressPool(r: YamlReader, header: ResourceBase, object: Node): IPAddressPool {
   const specEntry = r.entry(object, 'spec');
   const spec = specEntry?.value;
   const allocation = r.child(spec, 'serviceAllocation');
@@ -72,7 +72,7 @@ export function readIPAddressPool(r: YamlReader, header: ResourceHeader, object:
   };
 }
 
-export function readBGPAdvertisement(r: YamlReader, header: ResourceHeader, object: Node): BGPAdvertisement {
+export function readBGPAdvertisement(r: YamlReader, header: ResourceBase, object: Node): BGPAdvertisement {
   const specEntry = r.entry(object, 'spec');
   const spec = specEntry?.value;
   return {
@@ -93,7 +93,7 @@ export function readBGPAdvertisement(r: YamlReader, header: ResourceHeader, obje
   };
 }
 
-export function readL2Advertisement(r: YamlReader, header: ResourceHeader, object: Node): L2Advertisement {
+export function readL2Advertisement(r: YamlReader, header: ResourceBase, object: Node): L2Advertisement {
   const spec = r.child(object, 'spec');
   return {
     ...header,
@@ -107,7 +107,7 @@ export function readL2Advertisement(r: YamlReader, header: ResourceHeader, objec
   };
 }
 
-export function readCommunity(r: YamlReader, header: ResourceHeader, object: Node): Community {
+export function readCommunity(r: YamlReader, header: ResourceBase, object: Node): Community {
   const spec = r.child(object, 'spec');
   return {
     ...header,
@@ -151,6 +151,6 @@ const CAMEL_BFD_KEYS: Record<keyof BFDProfileSettings, string> = {
   minimumTtl: 'minimumTtl',
 };
 
-export function readBFDProfile(r: YamlReader, header: ResourceHeader, object: Node): BFDProfile {
+export function readBFDProfile(r: YamlReader, header: ResourceBase, object: Node): BFDProfile {
   return { ...header, kind: 'BFDProfile', spec: readBfdSettings(r, r.child(object, 'spec'), 'spec') };
 }

@@ -32,7 +32,7 @@ export interface ObjectMeta {
   annotations: Record<string, Located<string>>;
 }
 
-interface ResourceBase {
+export interface ResourceBase {
   apiVersion: string;
   /** Index of the YAML document in its file (items of a `kind: List` share their document's index). */
   document: number;
