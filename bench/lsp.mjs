@@ -41,7 +41,14 @@ export async function benchLsp(root, sizes) {
     await connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
-      capabilities: { textDocument: { diagnostic: {} }, workspace: { diagnostics: { refreshSupport: true } } },
+      // What VS Code's client declares for the features measured.
+      capabilities: {
+        textDocument: {
+          diagnostic: {},
+          completion: { completionItem: { snippetSupport: true }, completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } },
+        },
+        workspace: { diagnostics: { refreshSupport: true } },
+      },
     });
     await connection.sendNotification('initialized', {});
     const uri = `file:///bench/metallb-${size}.conf`;

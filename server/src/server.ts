@@ -169,10 +169,12 @@ async function indexFolder(folder: string): Promise<void> {
 }
 
 let workspaceFolders: string[] = [];
+let completionRangeDefault = false;
 /** Settles when the workspace folders are indexed; requests over the whole workspace wait for it. */
 let indexing: Promise<void> = Promise.resolve();
 
 connection.onInitialize((params) => {
+  completionRangeDefault = params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
   pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined && params.capabilities.workspace?.diagnostics?.refreshSupport === true;
   workspaceFolders = (params.workspaceFolders ?? []).filter((folder) => folder.uri.startsWith('file:')).map((folder) => fileURLToPath(folder.uri));
   return {
@@ -205,7 +207,7 @@ connection.onInitialized(() => {
   });
 });
 
-registerFeatures({ connection, workspace, positions, contained });
+registerFeatures({ connection, workspace, positions, contained, completionRangeDefault: () => completionRangeDefault });
 
 type RuleSetting = 'off' | Finding['severity'];
 const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'information', 'hint'];

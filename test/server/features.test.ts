@@ -65,6 +65,29 @@ describe('language server features over stdio', () => {
     assert.ok(narrowed.items.every((item) => /m.*a.*p.*-.*1.*4.*9/i.test(item.label)));
   });
 
+  it('sends the replaced range once to a client that takes list defaults, with the same edits', async () => {
+    const withDefaults = await TestClient.start(pathToFileURL(folder).toString(), { completionItemDefaults: true });
+    try {
+      withDefaults.open(extrasUri, 'yaml', EXTRAS);
+      // Once the peers of the other file are indexed, both servers see the same workspace.
+      await withDefaults.diagnosticsFor(extrasUri, (d) => d.diagnostics.some((x) => x.code === 'metallb/in-seq-collision'));
+      type Item = { label: string; textEdit?: { range: unknown; newText: string }; textEditText?: string };
+      type List = { items: Item[]; itemDefaults?: { editRange?: unknown } };
+      const params = { textDocument: { uri: extrasUri }, position: { line: 10, character: 14 } };
+      const plain = await client.request<List>('textDocument/completion', params);
+      const compact = await withDefaults.request<List>('textDocument/completion', params);
+      assert.equal(plain.itemDefaults, undefined);
+      assert.ok(compact.itemDefaults?.editRange, 'the list carries the shared range');
+      assert.ok(compact.items.every((item) => item.textEdit === undefined));
+      const edits = (list: List) =>
+        list.items.map((item) => [item.label, item.textEdit?.range ?? list.itemDefaults?.editRange, item.textEdit?.newText ?? item.textEditText ?? item.label]);
+      assert.ok(plain.items.length > 0);
+      assert.deepEqual(edits(compact), edits(plain));
+    } finally {
+      await withDefaults.stop();
+    }
+  });
+
   it('offers the seq-10 quick fix for the permit 20 override', async () => {
     const actions = await client.request<{ title: string; kind?: string; edit?: { changes?: Record<string, { newText: string }[]> } }[]>('textDocument/codeAction', {
       textDocument: { uri: extrasUri },

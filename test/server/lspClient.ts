@@ -79,7 +79,7 @@ export class TestClient {
     });
   }
 
-  static async start(rootUri: string | null = null, options: { pullDiagnostics?: boolean } = {}): Promise<TestClient> {
+  static async start(rootUri: string | null = null, options: { pullDiagnostics?: boolean; completionItemDefaults?: boolean } = {}): Promise<TestClient> {
     const server = await buildServer();
     const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -92,7 +92,11 @@ export class TestClient {
       capabilities: {
         textDocument: {
           synchronization: { dynamicRegistration: false, didSave: true },
-          completion: { completionItem: { snippetSupport: true } },
+          completion: {
+            completionItem: { snippetSupport: true },
+            // What vscode-languageclient declares.
+            ...(options.completionItemDefaults ? { completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } } : {}),
+          },
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } },
           rename: { prepareSupport: true },
           publishDiagnostics: { relatedInformation: true },

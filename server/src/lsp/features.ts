@@ -37,6 +37,8 @@ interface Context {
   /** The server's own: one cache of closed documents' line offsets, not one per user. */
   positions: Positions;
   contained: <T>(what: string, fallback: T, run: () => T) => T;
+  /** The client takes a completion list's shared edit range once (LSP 3.17 `itemDefaults.editRange`). */
+  completionRangeDefault: () => boolean;
 }
 
 const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
@@ -73,7 +75,7 @@ function fuzzyMatches(typed: string, label: string): boolean {
   return true;
 }
 
-export function registerFeatures({ connection, workspace, positions, contained }: Context): void {
+export function registerFeatures({ connection, workspace, positions, contained, completionRangeDefault }: Context): void {
   const offsetOf = (uri: string, position: { line: number; character: number }) => positions.document(uri)?.offsetAt(position) ?? 0;
 
   const toWorkspaceEdit = (edits: readonly TextEdit[], defaultUri: string): WorkspaceEdit => {
@@ -102,17 +104,21 @@ export function registerFeatures({ connection, workspace, positions, contained }
         }
         items.push(item);
       }
-      const list = items.map((item): CompletionItem => ({
-        label: item.label,
-        kind: COMPLETION_KIND[item.kind],
-        detail: item.detail,
-        documentation: item.documentation ? { kind: 'markdown' as const, value: item.documentation } : undefined,
-        sortText: item.sortText,
-        filterText: item.label,
-        insertTextFormat: item.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-        textEdit: { range: positions.range(uri, item.range), newText: item.insertText },
-      }));
-      return { isIncomplete, items: list };
+      // Every item repeating the replaced range (and defaults such as filterText = label) would make a
+      // long list several times larger to send and to read.
+      const shared = completionRangeDefault() ? items[0]?.range : undefined;
+      const list = items.map((item): CompletionItem => {
+        const converted: CompletionItem = { label: item.label, kind: COMPLETION_KIND[item.kind], detail: item.detail, sortText: item.sortText };
+        if (item.documentation) converted.documentation = { kind: 'markdown', value: item.documentation };
+        if (item.snippet) converted.insertTextFormat = InsertTextFormat.Snippet;
+        if (shared && item.range.start === shared.start && item.range.end === shared.end) {
+          if (item.insertText !== item.label) converted.textEditText = item.insertText;
+        } else {
+          converted.textEdit = { range: positions.range(uri, item.range), newText: item.insertText };
+        }
+        return converted;
+      });
+      return { isIncomplete, items: list, ...(shared ? { itemDefaults: { editRange: positions.range(uri, shared) } } : {}) };
     }),
   );
 

@@ -31,8 +31,8 @@ function namesDefinedIn(model: FrrModel, kind: SymbolKind): readonly string[] {
   let names = byKind.get(kind);
   if (!names) {
     const found: string[] = [];
-    for (const entry of model.symbols.values()) {
-      if (entry.kind === kind && entry.definitions.length > 0) found.push(entry.name);
+    for (const entry of model.symbolsByKind.get(kind) ?? []) {
+      if (entry.definitions.length > 0) found.push(entry.name);
     }
     const last = lastCollected.get(kind);
     names = last && sameNames(last.found, found) ? last.sorted : [...new Set(found)].sort();

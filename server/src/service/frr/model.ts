@@ -108,6 +108,7 @@ export function buildModel(parse: ParseResult): FrrModel {
   return {
     parse,
     symbols: table.symbols,
+    symbolsByKind: table.byKind,
     occurrences: table.occurrences,
     routeMaps: routeMaps.finish(),
     prefixLists: prefixLists.finish(),

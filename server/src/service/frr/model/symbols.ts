@@ -29,6 +29,7 @@ interface NameSpace {
 
 export class SymbolTable {
   readonly symbols = new Map<string, SymbolEntry>();
+  readonly byKind = new Map<SymbolKind, SymbolEntry[]>();
   readonly occurrences: (Definition | Reference)[] = [];
   /**
    * The same entries by kind, scope and name: the names are token strings whose hashes V8 keeps,
@@ -67,6 +68,9 @@ export class SymbolTable {
       if (!found) {
         found = { key, kind: ref.kind, name: ref.name, scope: ref.scope, definitions: [], references: [] };
         this.symbols.set(key, found);
+        const ofKind = this.byKind.get(ref.kind);
+        if (ofKind) ofKind.push(found);
+        else this.byKind.set(ref.kind, [found]);
       }
       names.set(ref.name, found);
     }

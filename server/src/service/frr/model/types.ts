@@ -193,6 +193,8 @@ export interface BgpTimers {
 export interface FrrModel {
   parse: ParseResult;
   symbols: Map<string, SymbolEntry>;
+  /** The same entries by kind, in the order the configuration first names them. */
+  symbolsByKind: ReadonlyMap<SymbolKind, readonly SymbolEntry[]>;
   /** Every definition and reference, ordered by offset. */
   occurrences: (Definition | Reference)[];
   routeMaps: Map<string, RouteMap>;

@@ -40,7 +40,7 @@ const OTHER: Partial<Record<SymbolKind, { kind: SymbolKind; mine: string; theirs
 
 function crossFamilyReferences(ctx: FrrRuleContext): Finding[] {
   const findings: Finding[] = [];
-  for (const symbol of ctx.model.symbols.values()) {
+  for (const symbol of [...(ctx.model.symbolsByKind.get('ip-prefix-list') ?? []), ...(ctx.model.symbolsByKind.get('ipv6-prefix-list') ?? [])]) {
     const other = OTHER[symbol.kind];
     if (!other || symbol.definitions.length > 0) continue;
     const twin = symbolOf(ctx.model, { kind: other.kind, scope: symbol.scope, name: symbol.name });
