@@ -6,12 +6,20 @@ import { BGP_COMMANDS } from '../../server/src/service/frr/commands/bgp';
 import { compileSpec } from '../../server/src/service/frr/grammar/spec';
 import { buildNodeTables, Matcher, type MatchResult as EngineResult } from '../../server/src/service/frr/grammar/match';
 import type { FrrVersion } from '../../server/src/service/types';
+import { TokenStore } from '../../server/src/service/frr/lexer';
 import type { CommandMatch, NodeId, Token } from '../../server/src/service/frr/syntax';
 
 const tables = buildNodeTables(BGP_COMMANDS);
 
 function tokens(line: string): Token[] {
   return [...line.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
+}
+
+/** The words as a parse keeps them. */
+function storeOf(words: readonly Token[]): TokenStore {
+  const store = new TokenStore(words.length);
+  for (const word of words) store.push(word.text, word.start, word.end);
+  return store;
 }
 
 /** The engine's verdict with the line's words bound, as the parser binds them when a command is read. */
@@ -22,7 +30,7 @@ function match(node: NodeId, line: string, version: FrrVersion = 'any'): MatchRe
   assert.ok(table, `no commands in ${node}`);
   const words = tokens(line);
   const result = new Matcher(version).match(table, words.map((word) => word.text));
-  return { ...result, command: result.binding?.bind(words) };
+  return { ...result, command: result.binding?.bind(storeOf(words), 0) };
 }
 
 function args(result: MatchResult): Record<string, string> {

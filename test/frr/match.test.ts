@@ -3,19 +3,21 @@ import { test } from 'node:test';
 import type { CommandDef } from '../../server/src/service/frr/commands/types';
 import { buildNodeTables, Matcher } from '../../server/src/service/frr/grammar/match';
 import { isAsnum, isIpv4, isIpv6 } from '../../server/src/service/frr/grammar/tokens';
-import type { Token } from '../../server/src/service/frr/syntax';
+import { TokenStore } from '../../server/src/service/frr/lexer';
 
 function words(line: string): string[] {
   return line.split(' ');
 }
 
-function tokensOf(line: string): Token[] {
+/** The line's words as a parse keeps them. */
+function storeOf(line: string): TokenStore {
+  const store = new TokenStore(8);
   let at = 0;
-  return line.split(' ').map((text) => {
-    const token = { text, start: at, end: at + text.length };
+  for (const text of line.split(' ')) {
+    store.push(text, at, at + text.length);
     at += text.length + 1;
-    return token;
-  });
+  }
+  return store;
 }
 
 const DEFS: CommandDef[] = [
@@ -34,7 +36,7 @@ const table = buildNodeTables(DEFS).get('CONFIG')!;
 /** The verdict with the line's words bound, as the parser binds them when a command is read. */
 function match(line: string, version: '8.4' | '10.x' | 'any' = 'any') {
   const result = new Matcher(version).match(table, words(line));
-  return { ...result, command: result.binding?.bind(tokensOf(line)) };
+  return { ...result, command: result.binding?.bind(storeOf(line), 0) };
 }
 
 test('keywords may be abbreviated; the full keyword is bound', () => {

@@ -26,3 +26,14 @@ export function lowerBound(names: readonly string[], name: string): number {
   }
   return lo;
 }
+
+/**
+ * `list` ordered by `key`, in place and stably. A list already in order (a configuration usually
+ * writes seqs ascending) is only checked: sorting one costs an allocation even when nothing moves.
+ */
+export function sortedBy<T>(list: T[], key: (item: T) => number): T[] {
+  for (let i = 1; i < list.length; i++) {
+    if (key(list[i - 1]!) > key(list[i]!)) return list.sort((a, b) => key(a) - key(b));
+  }
+  return list;
+}

@@ -101,6 +101,11 @@ export class TokenStore {
     this.size += count;
   }
 
+  /** Word `index`, as a new object. */
+  word(index: number): Word {
+    return new Word(this.texts[index]!, this.offsets[index * 2]!, this.offsets[index * 2 + 1]!);
+  }
+
   /** Words `first` to `first + count - 1`, as new objects. */
   words(first: number, count: number): Word[] {
     const out = new Array<Word>(count);

@@ -12,6 +12,7 @@ import { forEachWeakReference, referenceSpecs, type ReferenceSpec } from './mode
 import { RouteMapBuilder } from './model/routeMaps';
 import { argRange, SymbolTable } from './model/symbols';
 import type { FrrModel, RouteMapEntry, SymbolKind, SymbolRef } from './model/types';
+import { sortedBy } from './bisect';
 
 export type * from './model/types';
 export { definitionsAt, occurrenceAt, referencesAt, symbolAt, symbolKey, symbolOf, isDefinition } from './model/symbols';
@@ -104,7 +105,7 @@ export function buildModel(parse: ParseResult): FrrModel {
     if (!defined && !referenced) addWeakReferences(table, line, index, within);
   }
 
-  table.occurrences.sort((a, b) => a.range.start - b.range.start);
+  sortedBy(table.occurrences, (occurrence) => occurrence.range.start);
   return {
     parse,
     symbols: table.symbols,

@@ -430,7 +430,7 @@ export class Line implements ParsedLine {
     let command: CommandMatch;
     if (typeof source === 'string') command = { id: source, negated: false, args: {} };
     else {
-      command = source.bind(this.tokens);
+      command = source.bind(store, this.first);
       completeArgs(command);
     }
     store.boundLine = this;

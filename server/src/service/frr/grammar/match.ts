@@ -10,7 +10,7 @@ import type { FrrVersion } from '../../types';
 import { lowerBound } from '../bisect';
 import type { CommandDef } from '../commands/types';
 import type { Arg, CommandMatch, NodeId, Token } from '../syntax';
-import { Word } from '../lexer';
+import type { TokenStore } from '../lexer';
 import { keywordRegistryVersion, keywordShape, mayBeTyped, PLAIN_SHAPE, registerKeyword, typedShape } from './shapes';
 import { compileSpec, describePosition, type Position, type PositionKind } from './spec';
 import * as tokenTypes from './tokens';
@@ -42,6 +42,31 @@ interface Outcome {
   /** For full matches: the command and the positions its words took. */
   binding?: CommandBinding;
   label?: string;
+  /** For full matches: the result every line of the shape shares (nothing fills a full match's `expected`). */
+  full?: MatchResult;
+}
+
+/**
+ * One node's outcomes by line shape: a trie over the shape ids of a line's words, so that looking a
+ * line up builds no key (a joined string per line was most of what reading a line allocated).
+ */
+class ShapeTrie {
+  outcome: Outcome | undefined;
+  next: Map<number, ShapeTrie> | undefined;
+
+  child(shape: number): ShapeTrie {
+    let next = this.next?.get(shape);
+    if (!next) {
+      next = new ShapeTrie();
+      (this.next ??= new Map()).set(shape, next);
+    }
+    return next;
+  }
+}
+
+interface ShapeMemo {
+  root: ShapeTrie;
+  size: number;
 }
 
 /**
@@ -54,18 +79,21 @@ export class CommandBinding {
     private readonly path: readonly Position[],
   ) {}
 
-  /** The command's named arguments for `words` (the line's tokens, of this binding's shape). */
-  bind(words: readonly Token[]): CommandMatch {
+  /**
+   * The command's named arguments for the line whose words start at `first` in `store` (a line of
+   * this binding's shape). Only the words an argument takes become objects.
+   */
+  bind(store: TokenStore, first: number): CommandMatch {
     const path = this.path;
     const args: Record<string, Arg> = {};
     for (let i = 0; i < path.length; i++) {
       const pos = path[i]!;
       if (pos.bind === undefined) continue;
-      const word = words[i]!;
+      const word = store.word(first + i);
       const value = pos.kind === 'keyword' ? pos.text : word.text;
       const arg = args[pos.bind];
       if (arg) args[pos.bind] = new BoundArg(`${arg.value} ${value}`, [...arg.tokens, word]);
-      else args[pos.bind] = word instanceof Word && value === word.text ? word : new BoundArg(value, [word]);
+      else args[pos.bind] = value === word.text ? word : new BoundArg(value, [word]);
     }
     return { id: this.def.id, negated: path.length > 0 && path[0]!.negation, args };
   }
@@ -311,9 +339,11 @@ export class Matcher {
   /** Per word and token kind: 0 unknown, else level + 1. Typed checks repeat across candidates. */
   private levelCache = new Uint8Array(64 * KIND_COUNT);
   /** Outcomes by node and line shape: configurations repeat a handful of shapes many times. */
-  private readonly outcomes = new Map<NodeCommands, Map<string, Outcome>>();
-  /** Shapes of words (keywords, addresses, names repeat across lines), for `shapesVersion` of the keyword registry. */
-  private readonly wordShapes = new Map<string, string>();
+  private readonly outcomes = new Map<NodeCommands, ShapeMemo>();
+  /** Ids of word shapes: one small number per distinct shape. */
+  private readonly shapeIds = new Map<string, number>();
+  /** Shape ids of words (keywords, addresses, names repeat across lines), for `shapesVersion` of the keyword registry. */
+  private readonly wordShapes = new Map<string, number>();
   private shapesVersion = -1;
 
   constructor(private readonly version: FrrVersion = 'any') {}
@@ -322,14 +352,7 @@ export class Matcher {
     const outcome = this.outcome(node, words);
     if (outcome.status === 'full') {
       const binding = outcome.binding!;
-      return {
-        status: 'full',
-        def: binding.def,
-        binding,
-        failedAt: -1,
-        expected: [],
-        label: outcome.label,
-      };
+      return (outcome.full ??= { status: 'full', def: binding.def, binding, failedAt: -1, expected: [], label: outcome.label });
     }
     return { status: outcome.status, failedAt: outcome.failedAt, expected: [] };
   }
@@ -337,38 +360,33 @@ export class Matcher {
   /** The outcome for `words` in `node`, walked once per shape. */
   private outcome(node: NodeCommands, words: readonly string[]): Outcome {
     if (words.length === 0) return this.walkOutcome(node, words);
-    let byShape = this.outcomes.get(node);
-    if (!byShape) {
-      byShape = new Map();
-      this.outcomes.set(node, byShape);
-    }
-    const key = this.lineShape(words);
-    let outcome = byShape.get(key);
-    if (!outcome) {
-      if (byShape.size >= MEMO_LIMIT) byShape.clear();
-      outcome = this.walkOutcome(node, words);
-      byShape.set(key, outcome);
-    }
-    return outcome;
-  }
-
-  private lineShape(words: readonly string[]): string {
     if (this.shapesVersion !== keywordRegistryVersion() || this.wordShapes.size >= MEMO_LIMIT) {
       this.wordShapes.clear();
       this.shapesVersion = keywordRegistryVersion();
     }
-    let key = '';
-    for (let i = 0; i < words.length; i++) {
-      const shape = this.wordShape(words[i]!);
-      key = i === 0 ? shape : `${key} ${shape}`;
+    let memo = this.outcomes.get(node);
+    if (!memo || memo.size >= MEMO_LIMIT) {
+      memo = { root: new ShapeTrie(), size: 0 };
+      this.outcomes.set(node, memo);
     }
-    return key;
+    let trie = memo.root;
+    for (let i = 0; i < words.length; i++) trie = trie.child(this.wordShape(words[i]!));
+    if (!trie.outcome) {
+      trie.outcome = this.walkOutcome(node, words);
+      memo.size++;
+    }
+    return trie.outcome;
   }
 
-  private wordShape(word: string): string {
+  private wordShape(word: string): number {
     let shape = this.wordShapes.get(word);
     if (shape === undefined) {
-      shape = keywordShape(word) ?? (mayBeTyped(word) ? typedShape(word) : PLAIN_SHAPE);
+      const text = keywordShape(word) ?? (mayBeTyped(word) ? typedShape(word) : PLAIN_SHAPE);
+      shape = this.shapeIds.get(text);
+      if (shape === undefined) {
+        shape = this.shapeIds.size;
+        this.shapeIds.set(text, shape);
+      }
       this.wordShapes.set(word, shape);
     }
     return shape;

@@ -7,6 +7,7 @@ import type { CommandMatch, ParsedLine } from '../syntax';
 import { anyRange, entryRange, maxLength, parsePrefix, type Family } from '../prefix';
 import { appended } from './symbols';
 import type { PrefixList, PrefixListEntry } from './types';
+import { sortedBy } from '../bisect';
 
 interface ListState {
   list: PrefixList;
@@ -144,7 +145,7 @@ export class PrefixListBuilder {
     const out: Record<Family, Map<string, PrefixList>> = { ipv4: new Map(), ipv6: new Map() };
     for (const family of ['ipv4', 'ipv6'] as const) {
       for (const [name, state] of this.states[family]) {
-        state.list.entries = [...state.bySeq.values()].sort((a, b) => a.seq - b.seq);
+        state.list.entries = sortedBy([...state.bySeq.values()], (entry) => entry.seq);
         out[family].set(name, state.list);
       }
     }

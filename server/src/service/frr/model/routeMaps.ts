@@ -6,6 +6,7 @@
 import type { CommandMatch, ParsedLine } from '../syntax';
 import { appended, argRange } from './symbols';
 import type { Clause, RouteMap, RouteMapEntry } from './types';
+import { sortedBy } from '../bisect';
 
 /** Most entries have no match or no set clause, no replaced clause and no jump: they share these until their first one. */
 const NO_CLAUSES: ReadonlyMap<string, Clause> = new Map();
@@ -83,7 +84,7 @@ export class RouteMapBuilder {
   finish(): Map<string, RouteMap> {
     const out = new Map<string, RouteMap>();
     for (const [name, entries] of this.maps) {
-      out.set(name, { name, entries: [...entries.values()].sort((a, b) => a.seq - b.seq) });
+      out.set(name, { name, entries: sortedBy([...entries.values()], (entry) => entry.seq) });
     }
     return out;
   }
