@@ -186,7 +186,7 @@ function usageWithPeer(spec: ReferenceSpec, peer: string): string {
 }
 
 function addWeakReferences(table: SymbolTable, line: ParsedLine, index: number, within: SymbolRef | undefined): void {
-  forEachWeakReference(line.tokens, (kind, token) => {
+  forEachWeakReference(line, (kind, token) => {
     table.reference({ kind, name: token.text, scope: '', range: { start: token.start, end: token.end }, line: index, usage: 'reference', ifMissing: 'none', weak: true, within });
   });
 }

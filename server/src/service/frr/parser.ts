@@ -417,6 +417,18 @@ export class Line implements ParsedLine {
     return this.store.words(this.first, this.count);
   }
 
+  get wordCount(): number {
+    return this.count;
+  }
+
+  wordText(index: number): string {
+    return this.store.texts[this.first + index]!;
+  }
+
+  token(index: number): Token {
+    return this.store.word(this.first + index);
+  }
+
   get commandId(): string | undefined {
     const source = this.source;
     return typeof source === 'string' ? source : source?.def.id;

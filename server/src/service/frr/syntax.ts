@@ -64,6 +64,12 @@ export interface ParsedLine {
   /** Offsets of the line's content, end-of-line excluded. */
   range: OffsetRange;
   tokens: Token[];
+  /** Number of words (`tokens.length`, without making them). */
+  readonly wordCount: number;
+  /** The text of word `index` (`tokens[index].text`, without making the tokens). */
+  wordText(index: number): string;
+  /** Token `index` alone. */
+  token(index: number): Token;
   kind: LineKind;
   /** The node the line was accepted in (for errors: the node current when it was read). */
   node: NodeId;

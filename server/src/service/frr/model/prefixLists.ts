@@ -85,7 +85,7 @@ export class PrefixListBuilder {
       prefixToken: prefixArg?.tokens[0],
       geToken: command.args.ge?.tokens[0],
       leToken: command.args.le?.tokens[0],
-      writtenAsIp: family === 'ipv6' && (line.tokens[command.negated ? 1 : 0]?.text ?? '').toLowerCase() === 'ip',
+      writtenAsIp: family === 'ipv6' && line.wordText(command.negated ? 1 : 0).toLowerCase() === 'ip',
       status: 'active',
     };
     state.list.lines = appended(state.list.lines, entry);

@@ -2,7 +2,7 @@
  * Which command arguments name which kind of structure: the reference table the model applies
  * to every matched command, and the token scan it falls back on for lines it cannot classify.
  */
-import type { NodeId, Token } from '../syntax';
+import type { NodeId, ParsedLine, Token } from '../syntax';
 import type { MissingEffect, SymbolKind } from './types';
 
 export interface ReferenceSpec {
@@ -91,18 +91,19 @@ function computeSpecs(id: string, node: NodeId): ReferenceSpec[] {
  * unused, without being checked themselves. A visitor, not a list: the model runs it on most
  * lines, and most find nothing.
  */
-export function forEachWeakReference(tokens: Token[], visit: (kind: SymbolKind, token: Token) => void): void {
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    const text = tokens[i].text;
-    // Only 9..15-character words can be one of the keywords: skip lowercasing every other token.
+export function forEachWeakReference(line: ParsedLine, visit: (kind: SymbolKind, token: Token) => void): void {
+  for (let i = 0; i + 1 < line.wordCount; i++) {
+    const text = line.wordText(i);
+    // Only 9..15-character words can be one of the keywords: skip lowercasing every other word.
     if (text.length < 9 || text.length > 15) continue;
     const word = text.toLowerCase();
-    const next = tokens[i + 1];
-    if (word === 'route-map') visit('route-map', next);
+    if (word === 'route-map') visit('route-map', line.token(i + 1));
     else if (word === 'prefix-list') {
+      const next = line.token(i + 1);
       visit('ip-prefix-list', next);
       visit('ipv6-prefix-list', next);
     } else if (word === 'access-list' || word === 'distribute-list' || word === 'access-class') {
+      const next = line.token(i + 1);
       visit('access-list', next);
       visit('ipv6-access-list', next);
     }
