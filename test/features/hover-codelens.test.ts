@@ -1,9 +1,13 @@
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { codeLenses } from '../../server/src/service/features/codeLens';
+import { buildModel } from '../../server/src/service/frr/model';
+import { parseFrr } from '../../server/src/service/frr/parser';
+import { renderFrrK8s } from '../../server/src/service/metallb/frrk8s';
+import { rawContext } from '../../server/src/service/rules/frrk8s/rawContext';
 import { fromSourceOffset, reindentForBlock, yamlScalar, embeddedSpelling } from '../../server/src/service/features/embeddedOffsets';
 import { hover } from '../../server/src/service/features/hover';
-import { buildWorkspaceIndex, frrViewAt } from '../../server/src/service/features/workspaceIndex';
+import { buildWorkspaceIndex, frrViewAt, type WorkspaceIndex } from '../../server/src/service/features/workspaceIndex';
 import { parseManifests } from '../../server/src/service/k8s/parse';
 import type { BgpExtrasConfigMap } from '../../server/src/service/k8s/resources';
 import { cursor, extrasYaml, frrConfigurationYaml, INTERFACE_PEER_YAML, PEERS_YAML, workspace } from './helpers';
@@ -148,6 +152,131 @@ test('code lens on each -in entry: what it admits, from whom, on how many nodes'
   assert.deepEqual(lenses(body, 'frr'), expected, 'MetalLB’s per-node renders agree with the selectors');
   // frr-k8s renders no `deny 20`, and MetalLB in frr-k8s mode refuses a non-empty bgpextras altogether.
   assert.deepEqual(lenses(body, 'frr-k8s'), []);
+});
+
+/**
+ * Node-c only (rack r2): a second FRRConfiguration for neighbor 10.0.0.1 adds a local-preference
+ * `-out` entry there, so frr-k8s's `-in` entries for it move from seq 3–4 to 4–5 on that node.
+ * Its own rawConfig is appended on node-c only, where BGPPeer rack1 (rack r1) has no session.
+ */
+const RACK2_FRR_CONFIGURATION = `---
+apiVersion: frrk8s.metallb.io/v1beta1
+kind: FRRConfiguration
+metadata:
+  name: rack2
+  namespace: frr-k8s-system
+spec:
+  nodeSelector:
+    matchLabels:
+      rack: r2
+  bgp:
+    routers:
+    - asn: 64512
+      prefixes: [192.168.10.0/24]
+      neighbors:
+      - address: 10.0.0.1
+        asn: 64513
+        toAdvertise:
+          allowed:
+            prefixes: [192.168.10.0/24]
+          withLocalPref:
+          - localPref: 200
+            prefixes: [192.168.10.0/24]
+  raw:
+    rawConfig: |
+      route-map 10.0.0.1-in permit 1
+      route-map 10.9.0.1-in permit 1
+`;
+
+describe('code lens on the -in entries of a rawConfig (frr-k8s mode)', () => {
+  const BODY = [
+    'route-map 10.0.0.1-in permit 2',
+    ' match ip address prefix-list good',
+    'route-map 10.0.0.1-in permit 3',
+    'route-map 10.0.0.1-in permit 5',
+    'route-map 10.0.0.3-in deny 1',
+    ' match ip address prefix-list 10.0.0.3-inpl-ipv4',
+    'route-map 10.0.0.3-in permit 7',
+    ' match ip address prefix-list good',
+    'route-map 10.0.0.9-in permit 1',
+    'route-map unrelated-in permit 1',
+    'ip prefix-list good seq 5 permit 10.1.0.0/16 le 24',
+    '',
+  ].join('\n');
+  const TOR_A = 'neighbor 10.0.0.1 (FRRConfiguration tor-c, BGPPeer tor-a)';
+
+  function rawLenses(ws: WorkspaceIndex, uri: string): string[] {
+    const text = ws.byUri.get(uri)!.text;
+    return codeLenses(ws, uri).map((lens) => `${text.slice(lens.range.start, lens.range.end)} → ${lens.title}`);
+  }
+
+  function cluster(files: Record<string, string> = {}, mode: 'frr' | 'frr-k8s' = 'frr-k8s'): WorkspaceIndex {
+    return workspace({ 'peers.yaml': PEERS_YAML + NODES + RACK_PEER, 'frr.yaml': frrConfigurationYaml(BODY), ...files }, mode);
+  }
+
+  test('before, at and after frr-k8s’s entries (seq 3–4 after the two -out ones); unknown neighbors get none', () => {
+    assert.deepEqual(rawLenses(cluster(), 'frr.yaml'), [
+      `route-map 10.0.0.1-in permit 2 → decides before frr-k8s’s entries (seq 3–4): admits 10.1.0.0/16 le 24 from ${TOR_A} on all 3 nodes`,
+      'route-map 10.0.0.1-in permit 3 → same seq as frr-k8s’s permit 3 on all 3 nodes: merges into it (see frrk8s/seq-collision)',
+      `route-map 10.0.0.1-in permit 5 → after frr-k8s’s entries (seq 3–4): admits every route toReceive did not accept from ${TOR_A} on all 3 nodes`,
+      // frr-k8s's own list counts: its IPv4 entry accepts what toReceive allows. 10.0.0.3 has four -out entries.
+      'route-map 10.0.0.3-in deny 1 → decides before frr-k8s’s entries (seq 5–6): rejects 172.16.0.0/16 from neighbor 10.0.0.3 (FRRConfiguration tor-c) on all 3 nodes',
+      'route-map 10.0.0.3-in permit 7 → after frr-k8s’s entries (seq 5–6): admits 10.1.0.0/16 le 24 among the routes toReceive did not accept from neighbor 10.0.0.3 (FRRConfiguration tor-c) on all 3 nodes',
+    ]);
+  });
+
+  test('nodes that disagree: the seqs each reads against, or one lens per reading with its share of the nodes', () => {
+    const ws = cluster({ 'rack2.yaml': RACK2_FRR_CONFIGURATION });
+    const tor = 'neighbor 10.0.0.1 (FRRConfiguration tor-c, FRRConfiguration rack2, BGPPeer tor-a)';
+    assert.deepEqual(rawLenses(ws, 'frr.yaml').slice(0, 5), [
+      `route-map 10.0.0.1-in permit 2 → decides before frr-k8s’s entries (seq 3–4 or 4–5): admits 10.1.0.0/16 le 24 from ${tor} on all 3 nodes`,
+      'route-map 10.0.0.1-in permit 3 → same seq as frr-k8s’s permit 3 on 2 of 3 nodes: merges into it (see frrk8s/seq-collision)',
+      `route-map 10.0.0.1-in permit 3 → decides before frr-k8s’s entries (seq 4–5): admits every route from ${tor} on 1 of 3 nodes`,
+      `route-map 10.0.0.1-in permit 5 → after frr-k8s’s entries (seq 3–4): admits every route toReceive did not accept from ${tor} on 2 of 3 nodes`,
+      'route-map 10.0.0.1-in permit 5 → same seq as frr-k8s’s permit 5 on 1 of 3 nodes: merges into it (see frrk8s/seq-collision)',
+    ]);
+    // rack2's rawConfig is appended on node-c only, where frr-k8s renders no session with BGPPeer rack1.
+    assert.deepEqual(rawLenses(ws, 'rack2.yaml'), [
+      `route-map 10.0.0.1-in permit 1 → decides before frr-k8s’s entries (seq 4–5): admits every route from ${tor} on 1 node`,
+    ]);
+  });
+
+  /** No option runs frr-k8s with --always-block: this swaps in the render frr-k8s makes with it. */
+  function alwaysBlock(ws: WorkspaceIndex): WorkspaceIndex {
+    const blocked = [{ family: 'ipv4' as const, prefix: '10.96.0.0/12', le: 0, ge: 0 }];
+    for (const node of rawContext(ws.extras!).nodes) {
+      const routers = node.config.routers.map((router) => ({ ...router, neighbors: router.neighbors.map((n) => ({ ...n, alwaysBlock: blocked })) }));
+      node.rendered = buildModel(parseFrr(renderFrrK8s({ ...node.config, routers, hostname: 'node', extraConfig: '' })));
+    }
+    return ws;
+  }
+
+  test('with --always-block: before its denies, at one of frr-k8s’s entries, or after the denies and the toReceive permits', () => {
+    assert.deepEqual(rawLenses(alwaysBlock(cluster()), 'frr.yaml').slice(0, 3), [
+      `route-map 10.0.0.1-in permit 2 → decides before frr-k8s’s entries, its --always-block denies included (seq 3–6): admits 10.1.0.0/16 le 24 from ${TOR_A} on all 3 nodes`,
+      'route-map 10.0.0.1-in permit 3 → same seq as frr-k8s’s deny 3 on all 3 nodes: merges into it (see frrk8s/seq-collision)',
+      'route-map 10.0.0.1-in permit 5 → same seq as frr-k8s’s permit 5 on all 3 nodes: merges into it (see frrk8s/seq-collision)',
+    ]);
+    const late = alwaysBlock(cluster({ 'frr.yaml': frrConfigurationYaml('route-map 10.0.0.1-in permit 7\n') }));
+    assert.deepEqual(rawLenses(late, 'frr.yaml'), [
+      `route-map 10.0.0.1-in permit 7 → after frr-k8s’s entries (seq 3–6): admits every route toReceive did not accept and --always-block did not refuse from ${TOR_A} on all 3 nodes`,
+    ]);
+  });
+
+  test('without Nodes: every node, or the nodes the FRRConfigurations’ selectors pick', () => {
+    const ws = workspace({ 'peers.yaml': PEERS_YAML, 'frr.yaml': frrConfigurationYaml('route-map 10.0.0.1-in permit 2\n') }, 'frr-k8s');
+    assert.deepEqual(rawLenses(ws, 'frr.yaml'), [`route-map 10.0.0.1-in permit 2 → decides before frr-k8s’s entries (seq 3–4): admits every route from ${TOR_A} on every node`]);
+    const selective = workspace({ 'peers.yaml': PEERS_YAML, 'rack2.yaml': RACK2_FRR_CONFIGURATION }, 'frr-k8s');
+    assert.deepEqual(rawLenses(selective, 'rack2.yaml'), [
+      'route-map 10.0.0.1-in permit 1 → decides before frr-k8s’s entries (seq 4–5): admits every route from neighbor 10.0.0.1 (FRRConfiguration rack2, BGPPeer tor-a) on the nodes selected by FRRConfiguration rack2',
+    ]);
+  });
+
+  test('FRR mode: a rawConfig gets no lens, and the bgpextras lenses are the FRR-mode ones', () => {
+    const ws = cluster({ 'extras.yaml': extrasYaml('route-map 10.0.0.1-in permit 10\n') }, 'frr');
+    assert.deepEqual(rawLenses(ws, 'frr.yaml'), []);
+    assert.deepEqual(rawLenses(ws, 'extras.yaml'), ['route-map 10.0.0.1-in permit 10 → admits every route from tor-a (10.0.0.1) on all 3 nodes']);
+  });
 });
 
 test('the reverse offset map lands on the FRR character under a YAML cursor', () => {
