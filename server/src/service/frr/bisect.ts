@@ -28,12 +28,25 @@ export function lowerBound(names: readonly string[], name: string): number {
 }
 
 /**
- * `list` ordered by `key`, in place and stably. A list already in order (a configuration usually
- * writes seqs ascending) is only checked: sorting one costs an allocation even when nothing moves.
+ * `list` ordered by `key`, in place and stably. Lists built in document order are sorted but for
+ * a few neighbours (the words of one line): an insertion pass puts those back in a few steps, and
+ * only a list far from sorted pays for a full sort.
  */
 export function sortedBy<T>(list: T[], key: (item: T) => number): T[] {
+  let moves = 0;
   for (let i = 1; i < list.length; i++) {
-    if (key(list[i - 1]!) > key(list[i]!)) return list.sort((a, b) => key(a) - key(b));
+    const item = list[i]!;
+    const itemKey = key(item);
+    let j = i - 1;
+    if (key(list[j]!) <= itemKey) continue;
+    do {
+      list[j + 1] = list[j]!;
+      j--;
+      moves++;
+    } while (j >= 0 && key(list[j]!) > itemKey);
+    list[j + 1] = item;
+    // Insertion keeps equal keys in order, so finishing with the (stable) native sort is still a stable sort.
+    if (moves > list.length) return list.sort((a, b) => key(a) - key(b));
   }
   return list;
 }
