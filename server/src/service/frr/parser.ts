@@ -394,17 +394,17 @@ export class ConfigReader {
  */
 export class Line implements ParsedLine {
   constructor(
-    private readonly store: TokenStore,
-    readonly line: number,
-    readonly start: number,
-    readonly end: number,
+    private store: TokenStore,
+    public line: number,
+    public start: number,
+    public end: number,
     /** Index of the line's first word in its parse's token store. */
-    readonly first: number,
+    public first: number,
     readonly count: number,
     readonly kind: LineKind,
     readonly node: NodeId,
     readonly nodeAfter: NodeId,
-    readonly block: number,
+    public block: number,
     private readonly source: CommandSource | undefined,
     readonly escapedFrom: NodeId | undefined,
   ) {}
@@ -450,10 +450,21 @@ export class Line implements ParsedLine {
     return command;
   }
 
-  /** This line as read from `store`, `shift` characters, `lines` lines and `words` words further on, in `block`. */
-  moved(store: TokenStore, shift: number, lines: number, words: number, block: number): Line {
-    return new Line(store, this.line + lines, this.start + shift, this.end + shift, this.first + words, this.count, this.kind, this.node, this.nodeAfter, block, this.source, this.escapedFrom);
+  /**
+   * Moves this line into a later reading of an edited text: `store` holds its words `words` further
+   * on, and it sits `shift` characters, `lines` lines further, in `block`. A re-read keeps the lines
+   * the edit left alone instead of copying them; the earlier reading is spent.
+   */
+  move(store: TokenStore, shift: number, lines: number, words: number, block: number): this {
+    this.store = store;
+    this.line += lines;
+    this.start += shift;
+    this.end += shift;
+    this.first += words;
+    this.block = block;
+    return this;
   }
+
 }
 
 /** `: expected <deny|permit>`, or nothing when the grammar allows too much to list usefully. */

@@ -87,11 +87,8 @@ class Resumption {
     const restart = this.restart;
     const store = new TokenStore(this.text.length / 8);
     store.copyFrom(this.state.store, 0, this.old[restart]!.first, 0);
-    const lines: ParsedLine[] = [];
-    for (let i = 0; i < restart; i++) {
-      const line = this.old[i]!;
-      lines.push(line.moved(store, 0, 0, 0, line.block));
-    }
+    const lines: ParsedLine[] = this.old.slice(0, restart);
+    for (const line of lines) (line as Line).move(store, 0, 0, 0, line.block);
     const top = this.state.stacks[restart]!;
     const blocks = this.previous.blocks.slice(0, blocksBefore(this.previous.blocks, restart));
     // Blocks still open keep growing: they are copied, their end set back to the last line read.
@@ -127,6 +124,8 @@ class Resumption {
     const oldBlocks = this.previous.blocks;
     const oldStore = this.state.store;
     const from = junction.line;
+    // Read before the tail's lines move.
+    const tailOffset = this.old[from]!.start;
     const lineShift = reader.lines.length - from;
     const wordShift = reader.store.count - this.old[from]!.first;
     const firstTailBlock = blocksBefore(oldBlocks, from);
@@ -147,7 +146,7 @@ class Resumption {
     reader.store.copyFrom(oldStore, this.old[from]!.first, oldStore.count, this.shift);
     for (let i = from; i < this.old.length; i++) {
       const line = this.old[i]!;
-      reader.lines.push(line.moved(reader.store, this.shift, junction.physicalShift, wordShift, block(line.block)));
+      reader.lines.push(line.move(reader.store, this.shift, junction.physicalShift, wordShift, block(line.block)));
     }
     const frames = junction.frames;
     const frame = (old: Frame): Frame => {
@@ -159,7 +158,6 @@ class Resumption {
       return moved;
     };
     for (let i = from; i < this.old.length; i++) reader.stacks.push(frame(this.state.stacks[i]!));
-    const tailOffset = this.old[from]!.start;
     for (const finding of this.previous.findings) {
       if (finding.range.start < tailOffset) continue;
       reader.findings.push({ ...finding, range: { start: finding.range.start + this.shift, end: finding.range.end + this.shift } });
