@@ -3,6 +3,7 @@
  * the node stack FRR had there, and stops at the first line of the unchanged end that it reaches
  * in the same state as the earlier reading did: from there on, the earlier parse holds, moved by
  * the edit's length. An edit inside a large configuration re-reads a few lines instead of all.
+ * The earlier parse's lines move into the new one: a parse handed to `reparseFrr` is spent.
  */
 import type { Finding } from '../types';
 import { partitionPoint } from './bisect';
