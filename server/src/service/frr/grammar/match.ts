@@ -205,7 +205,6 @@ export class NodeCommands {
     const anchored = new Map<string, CompiledCommand[]>();
     const unanchored = new Map<string, CompiledCommand[]>();
     for (const command of commands) {
-      registerKeywords(command.entry);
       for (const pos of command.entry) {
         if (pos.kind !== 'keyword') {
           if (!this.unindexed.includes(command)) this.unindexed.push(command);
@@ -246,36 +245,31 @@ export class NodeCommands {
   }
 }
 
-/** Every keyword position reachable from `entry`, so that word shapes see them. */
-function registerKeywords(entry: readonly Position[]): void {
+/** Every position reachable from `entry`. */
+function reachable(entry: readonly Position[]): Set<Position> {
   const seen = new Set<Position>();
   const stack = [...entry];
   while (stack.length) {
     const p = stack.pop()!;
     if (seen.has(p)) continue;
     seen.add(p);
-    if (p.kind === 'keyword') registerKeyword(p.text);
     stack.push(...p.next);
   }
+  return seen;
 }
 
+/** Compiled once per command, however many nodes share it; its keywords are registered so that word shapes see them. */
 function compileCommand(def: CommandDef): CompiledCommand {
   const entry = compileSpec(def.spec, def.negatable ?? false);
-  return { def, entry, versions: def.versions, stamp: 0, mandatory: mandatoryKeywords(entry) };
+  const positions = reachable(entry);
+  for (const p of positions) if (p.kind === 'keyword') registerKeyword(p.text);
+  return { def, entry, versions: def.versions, stamp: 0, mandatory: mandatoryKeywords(entry, positions) };
 }
 
 /** Keyword positions (other than entry positions) that no complete path can avoid. */
-function mandatoryKeywords(entry: Position[]): string[] {
-  const all = new Set<Position>();
-  const stack = [...entry];
-  while (stack.length) {
-    const p = stack.pop()!;
-    if (all.has(p)) continue;
-    all.add(p);
-    stack.push(...p.next);
-  }
+function mandatoryKeywords(entry: Position[], positions: ReadonlySet<Position>): string[] {
   const out: string[] = [];
-  for (const candidate of all) {
+  for (const candidate of positions) {
     if (candidate.kind !== 'keyword' || entry.includes(candidate)) continue;
     if (!finalReachableWithout(entry, candidate)) out.push(candidate.text);
   }
