@@ -63,11 +63,11 @@ const SYMBOL_KIND: Record<OutlineSymbol['kind'], SymbolKind> = {
 /** More than a user scrolls through; the rest arrive as the typed prefix narrows the list. */
 const MAX_COMPLETION_ITEMS = 500;
 
-/** VS Code's own filter is a case-insensitive subsequence match: keep whatever it would show. */
+/** VS Code's own filter is a case-insensitive subsequence match: keep whatever it would show. `typed` is lower case. */
 function fuzzyMatches(typed: string, label: string): boolean {
   let at = 0;
   const lower = label.toLowerCase();
-  for (const char of typed.toLowerCase()) {
+  for (const char of typed) {
     at = lower.indexOf(char, at);
     if (at < 0) return false;
     at++;
@@ -95,8 +95,15 @@ export function registerFeatures({ connection, workspace, positions, contained, 
       const text = positions.document(uri)?.getText() ?? '';
       const items: ServiceCompletionItem[] = [];
       let isIncomplete = false;
+      // Items replace one of a few ranges (mostly the word being typed): its text is read once per range.
+      let typedFrom = -1;
+      let typed = '';
       for (const item of sortedCompletions(workspace.index(), uri, offset)) {
-        if (!fuzzyMatches(text.slice(item.range.start, offset), item.label)) continue;
+        if (item.range.start !== typedFrom) {
+          typedFrom = item.range.start;
+          typed = text.slice(typedFrom, offset).toLowerCase();
+        }
+        if (!fuzzyMatches(typed, item.label)) continue;
         // A large config can offer thousands of names; the client asks again as the user types.
         if (items.length === MAX_COMPLETION_ITEMS) {
           isIncomplete = true;

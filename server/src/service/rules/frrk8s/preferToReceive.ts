@@ -34,35 +34,27 @@ export function preferToReceive(ctx: ExtrasContext): Finding[] {
       reported.add(key);
       const uses = `${rawWords(raw)} uses route-map ${header.name} permit ${header.seq} only to accept the prefixes of prefix-list ${list.name}`;
       const covered = toReceiveCoverage(rctx, raw, peer.id, list);
-      if (covered) {
-        findings.push(
-          rawFinding(raw, {
-            code: PREFER_TO_RECEIVE_CODE,
-            severity: 'information',
-            range: header.nameRange,
-            message:
-              `${uses}, and ${coverWords(covered.covering)} from ${neighborWords(rctx, peer.id)}: ` +
-              `the entry is redundant. Remove it, and prefix-list ${list.name} unless something else uses it.`,
-            related: [...originRelated(covered.origins), ...neighborRelated(rctx, peer.id)],
-          }),
-        );
-        continue;
-      }
-      const items = list.entries.map((entry) => `{prefix: ${entry.prefix ? formatPrefix(entry.prefix) : '?'}${entry.ge !== undefined ? `, ge: ${entry.ge}` : ''}${entry.le !== undefined ? `, le: ${entry.le}` : ''}}`);
       findings.push(
         rawFinding(raw, {
           code: PREFER_TO_RECEIVE_CODE,
           severity: 'information',
           range: header.nameRange,
-          message:
-            `${uses}. frr-k8s's supported API says the same on ${neighborWords(rctx, peer.id)}: toReceive.allowed.prefixes: [${items.join(', ')}]. ` +
-            'frr-k8s validates it, merges it with other FRRConfigurations and renders it into its own lists; rawConfig is unsupported and never checked.',
-          related: neighborRelated(rctx, peer.id),
+          message: covered
+            ? `${uses}, and ${coverWords(covered.covering)} from ${neighborWords(rctx, peer.id)}: ` +
+              `the entry is redundant. Remove it, and prefix-list ${list.name} unless something else uses it.`
+            : `${uses}. frr-k8s's supported API says the same on ${neighborWords(rctx, peer.id)}: toReceive.allowed.prefixes: [${toReceiveItems(list).join(', ')}]. ` +
+              'frr-k8s validates it, merges it with other FRRConfigurations and renders it into its own lists; rawConfig is unsupported and never checked.',
+          related: [...(covered ? originRelated(covered.origins) : []), ...neighborRelated(rctx, peer.id)],
         }),
       );
     }
   }
   return findings;
+}
+
+/** The list's entries as `toReceive.allowed.prefixes` items. */
+function toReceiveItems(list: PrefixList): string[] {
+  return list.entries.map((entry) => `{prefix: ${entry.prefix ? formatPrefix(entry.prefix) : '?'}${entry.ge !== undefined ? `, ge: ${entry.ge}` : ''}${entry.le !== undefined ? `, le: ${entry.le}` : ''}}`);
 }
 
 /** The prefix-list of the raw config that is the entry's only clause, when every entry of it permits a prefix. */
