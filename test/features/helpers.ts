@@ -68,12 +68,18 @@ spec:
   receiveInterval: 100
 `;
 
+/** `body` as the content of a YAML block scalar: every line but the empty ones indented by `spaces`. */
+export function blockLines(body: string, spaces: number): string {
+  const indent = ' '.repeat(spaces);
+  return body
+    .split('\n')
+    .map((line) => (line === '' ? '' : indent + line))
+    .join('\n');
+}
+
 /** A bgpextras ConfigMap whose `extras` block holds `body` (lines indented by four spaces). */
 export function extrasYaml(body: string): string {
-  const indented = body
-    .split('\n')
-    .map((line) => (line === '' ? '' : `    ${line}`))
-    .join('\n');
+  const indented = blockLines(body, 4);
   return `apiVersion: v1
 kind: ConfigMap
 metadata:
@@ -102,10 +108,7 @@ spec:
  * only this configuration declares. Its rawConfig (lines indented by six spaces) holds `body`.
  */
 export function frrConfigurationYaml(body: string): string {
-  const indented = body
-    .split('\n')
-    .map((line) => (line === '' ? '' : `      ${line}`))
-    .join('\n');
+  const indented = blockLines(body, 6);
   return `apiVersion: frrk8s.metallb.io/v1beta1
 kind: FRRConfiguration
 metadata:

@@ -6,14 +6,12 @@ import assert from 'node:assert/strict';
 import { parseManifests } from '../../../server/src/service/k8s/parse';
 import { analyzeExtras } from '../../../server/src/service/rules/metallb/analyze';
 import type { Finding } from '../../../server/src/service/types';
+import { blockLines } from '../../features/helpers';
 
 const OPTIONS = { metallbVersion: '0.15', mode: 'frr-k8s' } as const;
 
 function manifest(raw: string, extra = ''): string {
-  const indented = raw
-    .split('\n')
-    .map((line) => (line === '' ? '' : `      ${line}`))
-    .join('\n');
+  const indented = blockLines(raw, 6);
   return `${extra}apiVersion: frrk8s.metallb.io/v1beta1
 kind: FRRConfiguration
 metadata:
