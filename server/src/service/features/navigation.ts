@@ -7,7 +7,7 @@
  * and, in frr-k8s mode, to the FRRConfiguration fields frr-k8s renders them from. Which names are
  * derived, in which mode, is peerNames.ts's answer.
  */
-import { occurrenceAt, isDefinition, type SymbolKind } from '../frr/model';
+import { CROSS_REFERENCED_KINDS, occurrenceAt, isDefinition, type SymbolKind } from '../frr/model';
 import type { Located, Resource } from '../k8s/resources';
 import { resourceName } from '../k8s/resources';
 import type { OffsetRange, TextEdit } from '../types';
@@ -59,20 +59,8 @@ function keyOf(target: Target): string {
   }
 }
 
-const RENAMABLE: ReadonlySet<SymbolKind> = new Set([
-  'route-map',
-  'ip-prefix-list',
-  'ipv6-prefix-list',
-  'community-list',
-  'large-community-list',
-  'extcommunity-list',
-  'as-path-list',
-  'access-list',
-  'ipv6-access-list',
-  'peer-group',
-  'neighbor',
-  'bfd-profile',
-]);
+/** Every name a configuration defines and uses, and the neighbor addresses that name a peer's lists. */
+const RENAMABLE: ReadonlySet<SymbolKind> = new Set<SymbolKind>([...CROSS_REFERENCED_KINDS, 'neighbor']);
 
 // ---- occurrences ------------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ import type { FrrModel, RouteMapEntry, SymbolKind, SymbolRef } from './model/typ
 import { sortedBy } from './bisect';
 
 export type * from './model/types';
+export { CROSS_REFERENCED_KINDS } from './model/references';
 export { definitionsAt, occurrenceAt, referencesAt, symbolAt, symbolKey, symbolOf, isDefinition } from './model/symbols';
 
 /** Commands that define a structure named by their `name` argument. */

@@ -5,6 +5,21 @@
 import type { NodeId, ParsedLine, Token } from '../syntax';
 import type { MissingEffect, SymbolKind } from './types';
 
+/** Named structures a configuration both defines and uses by name: a use can miss its definition, a definition its uses. */
+export const CROSS_REFERENCED_KINDS: ReadonlySet<SymbolKind> = new Set<SymbolKind>([
+  'route-map',
+  'ip-prefix-list',
+  'ipv6-prefix-list',
+  'access-list',
+  'ipv6-access-list',
+  'community-list',
+  'large-community-list',
+  'extcommunity-list',
+  'as-path-list',
+  'bfd-profile',
+  'peer-group',
+]);
+
 export interface ReferenceSpec {
   arg: string;
   kind: SymbolKind;

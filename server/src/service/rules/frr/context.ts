@@ -1,5 +1,5 @@
 /** What every plain-FRR rule receives, and the helpers they share. */
-import type { FrrModel, SymbolKind } from '../../frr/model';
+import type { FrrModel } from '../../frr/model';
 import type { ParseResult } from '../../frr/syntax';
 import type { Finding, FrrVersion, OffsetRange, TextEdit } from '../../types';
 
@@ -14,21 +14,6 @@ export interface FrrRuleContext {
 }
 
 export type FrrRule = (ctx: FrrRuleContext) => Finding[];
-
-/** Named structures whose definitions and uses frr/undefined-reference and frr/unused-definition pair up. */
-export const CROSS_REFERENCED_KINDS: ReadonlySet<SymbolKind> = new Set<SymbolKind>([
-  'route-map',
-  'ip-prefix-list',
-  'ipv6-prefix-list',
-  'access-list',
-  'ipv6-access-list',
-  'community-list',
-  'large-community-list',
-  'extcommunity-list',
-  'as-path-list',
-  'bfd-profile',
-  'peer-group',
-]);
 
 /** 1-based line number as FRR's own messages print it. */
 export function lineNumber(ctx: FrrRuleContext, index: number): number {

@@ -3,9 +3,9 @@
  * with what FRR does about it. A prefix-list that exists only in the other family is left to
  * frr/family-mismatch.
  */
-import { symbolOf, type Reference, type SymbolEntry, type SymbolKind } from '../../frr/model';
+import { CROSS_REFERENCED_KINDS, symbolOf, type Reference, type SymbolEntry, type SymbolKind } from '../../frr/model';
 import type { Finding } from '../../types';
-import { CROSS_REFERENCED_KINDS, type FrrRuleContext } from './context';
+import type { FrrRuleContext } from './context';
 
 export const CODE = 'frr/undefined-reference';
 

@@ -2,9 +2,9 @@
  * frr/unused-definition: a structure defined and never used (Batfish's unusedStructures).
  * A route-map calling itself and `neighbor GROUP …` lines configuring a group are not uses.
  */
-import { symbolKey, type SymbolEntry, type SymbolRef } from '../../frr/model';
+import { CROSS_REFERENCED_KINDS, symbolKey, type SymbolEntry, type SymbolRef } from '../../frr/model';
 import type { Finding } from '../../types';
-import { CROSS_REFERENCED_KINDS, type FrrRuleContext } from './context';
+import type { FrrRuleContext } from './context';
 import { kindWords } from './undefinedReference';
 
 export const CODE = 'frr/unused-definition';
