@@ -4,7 +4,7 @@ import { codeLenses } from '../../server/src/service/features/codeLens';
 import { buildModel } from '../../server/src/service/frr/model';
 import { parseFrr } from '../../server/src/service/frr/parser';
 import { renderFrrK8s } from '../../server/src/service/metallb/frrk8s';
-import { rawContext } from '../../server/src/service/rules/frrk8s/rawContext';
+import { rawContext } from '../../server/src/service/metallb/extras/rawContext';
 import { fromSourceOffset, reindentForBlock, yamlScalar, embeddedSpelling } from '../../server/src/service/features/embeddedOffsets';
 import { hover } from '../../server/src/service/features/hover';
 import { buildWorkspaceIndex, frrViewAt, type WorkspaceIndex } from '../../server/src/service/features/workspaceIndex';

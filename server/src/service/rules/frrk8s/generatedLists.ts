@@ -7,7 +7,7 @@
  * prints it). What a rule may tell the user to do instead depends on which of them a name is.
  */
 import { formatCommunity, isCommunity, parseCommunity } from '../../metallb/build/community';
-import type { RawContext } from './rawContext';
+import type { RawContext } from '../../metallb/extras/rawContext';
 
 export type GeneratedList =
   | { kind: 'to-receive' | 'always-block' | 'to-advertise'; id: string }

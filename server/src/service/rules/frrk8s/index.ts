@@ -11,7 +11,7 @@ import { announcedBlocks, BlockIndex } from '../metallb/extras-overlap';
 import { nameCollision } from './nameCollision';
 import { preferToReceive } from './preferToReceive';
 import { checkRawConfigs } from './rawConfig';
-import { rawContext } from './rawContext';
+import { rawContext } from '../../metallb/extras/rawContext';
 import { seqCollision } from './seqCollision';
 import { timerNotRendered } from './timerNotRendered';
 import { checkToReceive } from './toReceive';

@@ -16,8 +16,8 @@ import type { ExtrasContext } from '../../metallb/extras/context';
 import type { Finding } from '../../types';
 import { nodeClause } from '../metallb/extras/shared';
 import { declaredByMetalLBOnly, generatedListOf, type GeneratedList } from './generatedLists';
-import { rawContext, type RawContext, type RawSource } from './rawContext';
-import { neighborRelated, neighborWords, occurrenceRanges, rawFinding, rawWords } from './rawShared';
+import { neighborWords, rawContext, type RawContext, type RawSource } from '../../metallb/extras/rawContext';
+import { neighborRelated, occurrenceRanges, rawFinding, rawWords } from './rawShared';
 
 export const NAME_COLLISION_CODE = 'frrk8s/name-collision';
 

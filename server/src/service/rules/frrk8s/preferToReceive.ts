@@ -14,8 +14,8 @@ import type { Finding } from '../../types';
 import { routeMapHeaders, splitPeerRouteMap } from '../metallb/extras/shared';
 import { matchedLists } from '../metallb/extras-overlap/source';
 import { generatedListOf } from './generatedLists';
-import { rawContext, type RawContext, type RawSource } from './rawContext';
-import { neighborRelated, neighborWords, rawFinding, rawWords } from './rawShared';
+import { neighborWords, rawContext, type RawContext, type RawSource } from '../../metallb/extras/rawContext';
+import { neighborRelated, rawFinding, rawWords } from './rawShared';
 import { generatedOrigins, originRelated, type Origin } from './renderedPlace';
 
 export const PREFER_TO_RECEIVE_CODE = 'frrk8s/prefer-toreceive';

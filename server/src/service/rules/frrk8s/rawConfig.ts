@@ -12,7 +12,7 @@ import { renderFrrK8s } from '../../metallb/frrk8s';
 import type { Finding, FrrVersion, OffsetRange, RelatedLocation } from '../../types';
 import { lineAt, restateCitedLines, type CitedPlace } from '../metallb/extras/citedLines';
 import { inboundPoolOverlaps, routeMapOrderOverlaps, type BlockIndex, type EmbeddedFrrSource } from '../metallb/extras-overlap';
-import type { FrrK8sNodeView, RawContext, RawSource } from './rawContext';
+import type { FrrK8sNodeView, RawContext, RawSource } from '../../metallb/extras/rawContext';
 import { renderedPlace } from './renderedPlace';
 import { onRawNodes, rawFinding, rawWords } from './rawShared';
 

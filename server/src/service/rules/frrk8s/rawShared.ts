@@ -1,18 +1,12 @@
 /**
  * What the rawConfig rules share: findings placed in the FRRConfiguration's YAML with YAML-correct
- * fixes, wording that names the FRRConfiguration and the neighbor, and the merge that turns
+ * fixes, wording that names the FRRConfiguration and relates the neighbor, and the merge that turns
  * per-node results into one finding naming its nodes.
  */
 import { toYamlEdit } from '../../metallb/extras/yamlEdit';
 import type { Finding, OffsetRange, RelatedLocation } from '../../types';
 import { mergeOnNodes, yamlFixes, type ExtrasFindingInput } from '../metallb/extras/shared';
-import type { FrrK8sNodeView, RawContext, RawSource } from './rawContext';
-
-/** `FRRConfiguration peers (neighbor 10.0.0.1)`-style wording of who declares a neighbor. */
-export function neighborWords(rctx: RawContext, id: string): string {
-  const labels = [...new Set((rctx.owners.get(id) ?? []).map((owner) => owner.label))];
-  return labels.length > 0 ? `neighbor ${id} (${labels.join(', ')})` : `neighbor ${id}`;
-}
+import type { FrrK8sNodeView, RawContext, RawSource } from '../../metallb/extras/rawContext';
 
 export function neighborRelated(rctx: RawContext, id: string): RelatedLocation[] {
   return (rctx.owners.get(id) ?? []).map((owner) => ({

@@ -11,7 +11,7 @@ import { canonicalCommunity } from '../../metallb/frrk8s/toModel';
 import type { OffsetRange, RelatedLocation } from '../../types';
 import { lineAt, structureAt, type CitedPlace } from '../metallb/extras/citedLines';
 import { declaredByMetalLBOnly, generatedListOf, type GeneratedList } from './generatedLists';
-import { placedNeighbors, type FrrK8sNodeView, type PlacedNeighbor, type RawContext, type RawSource } from './rawContext';
+import { placedNeighbors, type FrrK8sNodeView, type PlacedNeighbor, type RawContext, type RawSource } from '../../metallb/extras/rawContext';
 import { neighborRelated } from './rawShared';
 
 const RENDERED = "in frr-k8s's rendered configuration";

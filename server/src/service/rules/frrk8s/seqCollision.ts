@@ -14,8 +14,8 @@ import type { ExtrasContext } from '../../metallb/extras/context';
 import type { Finding } from '../../types';
 import { routeMapHeaders, splitPeerRouteMap, type ExtrasHeader } from '../metallb/extras/shared';
 import { matchedLists } from '../metallb/extras-overlap/source';
-import { rawContext, type FrrK8sNodeView } from './rawContext';
-import { neighborRelated, neighborWords, onRawNodes, rawFinding, rawWords } from './rawShared';
+import { neighborWords, rawContext, type FrrK8sNodeView } from '../../metallb/extras/rawContext';
+import { neighborRelated, onRawNodes, rawFinding, rawWords } from './rawShared';
 
 export const SEQ_COLLISION_CODE = 'frrk8s/seq-collision';
 

@@ -12,7 +12,7 @@ import { deriveTimers, wholeSeconds } from '../../metallb/build/timers';
 import type { ExtrasContext } from '../../metallb/extras/context';
 import { neighborID } from '../../metallb/frrk8s/model';
 import type { Finding, RelatedLocation } from '../../types';
-import { rawContext, type RawContext } from './rawContext';
+import { rawContext, type RawContext } from '../../metallb/extras/rawContext';
 import { DEFAULT_SECONDS, lostTimers, remedy, whatFrrRuns, type LostTimer, type NeighborTimers, type SessionPlace, type TimerField } from './timerDrops';
 
 export const TIMER_NOT_RENDERED_CODE = 'frrk8s/timer-not-rendered';

@@ -8,8 +8,8 @@
 import type { ExtrasContext } from '../../metallb/extras/context';
 import type { Finding } from '../../types';
 import { closestId, routeMapHeaders, splitPeerRouteMap } from '../metallb/extras/shared';
-import { rawContext, type RawContext } from './rawContext';
-import { neighborRelated, neighborWords, occurrenceRanges, rawFinding, rawWords } from './rawShared';
+import { neighborWords, rawContext, type RawContext } from '../../metallb/extras/rawContext';
+import { neighborRelated, occurrenceRanges, rawFinding, rawWords } from './rawShared';
 
 export const UNKNOWN_PEER_CODE = 'frrk8s/unknown-peer';
 

@@ -1,6 +1,6 @@
 /**
- * What the rawConfig rules look at, computed once per extras context: every FRRConfiguration's
- * `rawConfig` parsed on its own, the nodes it is appended on (its `nodeSelector` against the Node
+ * What the rawConfig rules and code lenses look at, computed once per extras context: every
+ * FRRConfiguration's `rawConfig` parsed on its own, the nodes it is appended on (its `nodeSelector` against the Node
  * labels), and for each node the configuration frr-k8s renders before appending the raw configs
  * (every selected FRRConfiguration merged, plus MetalLB's generated one when MetalLB runs in
  * frr-k8s mode). Rules read frr-k8s's own route-map entries and prefix-lists from that render,
@@ -13,11 +13,11 @@ import type { EmbeddedText } from '../../k8s/embedded';
 import type { FRRConfiguration, FrrK8sNeighbor, ManifestFile, Resource } from '../../k8s/resources';
 import { resourceName } from '../../k8s/resources';
 import { selectorMatches } from '../../k8s/selectors';
-import { buildInternalConfig } from '../../metallb/build';
-import { ANY_NODE, parseEmbedded, type ExtrasContext } from '../../metallb/extras/context';
-import { frrConfigurationInput, mergeFrrConfigurations, renderFrrK8s, renderFrrK8sNode, type FrrK8sConfig } from '../../metallb/frrk8s';
-import { neighborID } from '../../metallb/frrk8s/model';
-import { listNodes } from '../../metallb/nodes';
+import { buildInternalConfig } from '../build';
+import { ANY_NODE, parseEmbedded, type ExtrasContext } from './context';
+import { frrConfigurationInput, mergeFrrConfigurations, renderFrrK8s, renderFrrK8sNode, type FrrK8sConfig } from '../frrk8s';
+import { neighborID } from '../frrk8s/model';
+import { listNodes } from '../nodes';
 import type { OffsetRange } from '../../types';
 
 /** Who declares a neighbor: an FRRConfiguration, or a BGPPeer through MetalLB's generated configuration. */
@@ -191,4 +191,10 @@ function neighborOwners(ctx: ExtrasContext, configurations: PlacedConfiguration[
     }
   }
   return owners;
+}
+
+/** `neighbor 10.0.0.1 (FRRConfiguration peers, BGPPeer tor1)`: a neighbor and who declares it, for messages and lenses. */
+export function neighborWords(rctx: RawContext, id: string): string {
+  const labels = [...new Set((rctx.owners.get(id) ?? []).map((owner) => owner.label))];
+  return labels.length > 0 ? `neighbor ${id} (${labels.join(', ')})` : `neighbor ${id}`;
 }
