@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseFrr } from '../../server/src/service/frr/parser';
-import { reparseFrr } from '../../server/src/service/frr/reparse';
+import { reparseDeltaOf, reparseFrr } from '../../server/src/service/frr/reparse';
 import type { ParseResult } from '../../server/src/service/frr/syntax';
 
 /** Well-formed stanzas, so that `exit` lines close what they should. */
@@ -101,6 +101,9 @@ function edit(next: () => number, text: string): string {
 function snapshot(result: ParseResult): unknown {
   return {
     lines: result.lines.map((line) => ({
+      index: line.index,
+      start: line.start,
+      end: line.end,
       line: line.line,
       range: line.range,
       kind: line.kind,
@@ -120,6 +123,20 @@ function snapshot(result: ParseResult): unknown {
   };
 }
 
+/** The delta names exactly the lines that left and joined: every other line is the same object, moved. */
+function assertDelta(before: ReadonlySet<unknown>, result: ParseResult, message: string): void {
+  const delta = reparseDeltaOf(result);
+  if (!delta) return;
+  const after = new Set(result.lines);
+  assert.deepStrictEqual(
+    delta.added.map((line) => line.index),
+    result.lines.filter((line) => !before.has(line)).map((line) => line.index),
+    message,
+  );
+  assert.ok(delta.removed.every((line) => before.has(line) && !after.has(line)), message);
+  assert.equal(before.size - delta.removed.length + delta.added.length, after.size, message);
+}
+
 test('a re-read edited text equals a whole reading, over chains of random edits', () => {
   for (let seed = 1; seed <= 400; seed++) {
     const next = random(seed);
@@ -127,8 +144,11 @@ test('a re-read edited text equals a whole reading, over chains of random edits'
     let result = parseFrr(text);
     for (let step = 0; step < 6; step++) {
       text = edit(next, text);
-      result = reparseFrr(result, text);
+      const previous = result;
+      const before = new Set(previous.lines);
+      result = reparseFrr(previous, text);
       assert.deepStrictEqual(snapshot(result), snapshot(parseFrr(text)), `seed ${seed}, edit ${step + 1}`);
+      if (result !== previous) assertDelta(before, result, `seed ${seed}, edit ${step + 1}`);
     }
   }
 });

@@ -186,7 +186,7 @@ export class ConfigReader {
       else this.readStrict(line, index);
       this.extendBlocks(line.block, index);
     }
-    this.lines.push(new Line(this.store, line.line, line.start, line.end, line.first, line.count, line.kind, line.node, line.nodeAfter, line.block, line.source, line.escapedFrom));
+    this.lines.push(new Line(this.store, index, line.line, line.start, line.end, line.first, line.count, line.kind, line.node, line.nodeAfter, line.block, line.source, line.escapedFrom));
   }
 
   /** FRR's walk: the current node, then each enclosing node, until one accepts the line. */
@@ -395,6 +395,8 @@ export class ConfigReader {
 export class Line implements ParsedLine {
   constructor(
     private store: TokenStore,
+    /** Position in its parse's `lines`: kept current as re-reads move the line. */
+    public index: number,
     public line: number,
     public start: number,
     public end: number,
@@ -452,11 +454,12 @@ export class Line implements ParsedLine {
 
   /**
    * Moves this line into a later reading of an edited text: `store` holds its words `words` further
-   * on, and it sits `shift` characters, `lines` lines further, in `block`. A re-read keeps the lines
+   * on, and it sits `shift` characters, `lines` physical lines and `indices` places further, in `block`. A re-read keeps the lines
    * the edit left alone instead of copying them; the earlier reading is spent.
    */
-  move(store: TokenStore, shift: number, lines: number, words: number, block: number): this {
+  move(store: TokenStore, shift: number, lines: number, words: number, block: number, indices = 0): this {
     this.store = store;
+    this.index += indices;
     this.line += lines;
     this.start += shift;
     this.end += shift;

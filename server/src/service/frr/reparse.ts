@@ -11,6 +11,19 @@ import { TokenStore } from './lexer';
 import { ConfigReader, Line, parseFrr, readStateOf, type Frame, type ReadState } from './parser';
 import type { Block, ParsedLine, ParseOptions, ParseResult } from './syntax';
 
+/** What a re-read changed: the earlier lines it dropped and the lines it read anew; every other line was moved in place. */
+export interface ReparseDelta {
+  removed: readonly ParsedLine[];
+  added: readonly ParsedLine[];
+}
+
+const deltas = new WeakMap<ParseResult, ReparseDelta>();
+
+/** How `result` differs from the parse it was re-read from; undefined for a parse read whole. */
+export function reparseDeltaOf(result: ParseResult): ReparseDelta | undefined {
+  return deltas.get(result);
+}
+
 export function reparseFrr(previous: ParseResult, text: string, options: ParseOptions = {}): ParseResult {
   const state = readStateOf(previous);
   const frrVersion = options.frrVersion ?? 'any';
@@ -79,8 +92,12 @@ class Resumption {
     const reader = this.readerAtRestart();
     const first = this.old[this.restart]!;
     reader.read({ offset: first.start, line: first.line, proceed: (line, start) => !this.meets(reader, line, start) });
+    const added = reader.lines.slice(this.restart);
+    const removed = this.old.slice(this.restart, this.junction ? this.junction.line : this.old.length);
     if (this.junction) this.appendRest(reader, this.junction);
-    return reader.result();
+    const result = reader.result();
+    deltas.set(result, { removed, added });
+    return result;
   }
 
   /** A reader holding the lines before the restart line, in the state FRR was in there. */
@@ -147,7 +164,7 @@ class Resumption {
     reader.store.copyFrom(oldStore, this.old[from]!.first, oldStore.count, this.shift);
     for (let i = from; i < this.old.length; i++) {
       const line = this.old[i]!;
-      reader.lines.push(line.move(reader.store, this.shift, junction.physicalShift, wordShift, block(line.block)));
+      reader.lines.push(line.move(reader.store, this.shift, junction.physicalShift, wordShift, block(line.block), lineShift));
     }
     const frames = junction.frames;
     const frame = (old: Frame): Frame => {

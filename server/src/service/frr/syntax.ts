@@ -59,10 +59,15 @@ export interface Arg {
 export type LineKind = 'blank' | 'comment' | 'command' | 'opaque' | 'error';
 
 export interface ParsedLine {
+  /** Position in ParseResult.lines (kept current when a re-read moves the line). */
+  readonly index: number;
   /** 0-based line number in the parsed text (after FRR's 4095-byte split, a split part keeps its physical line). */
   line: number;
   /** Offsets of the line's content, end-of-line excluded. */
   range: OffsetRange;
+  /** `range.start` and `range.end`, without making the range. */
+  readonly start: number;
+  readonly end: number;
   tokens: Token[];
   /** Number of words (`tokens.length`, without making them). */
   readonly wordCount: number;
