@@ -3,11 +3,11 @@
  * ("BGP is already running; AS is N"), neighbors created by remote-as / interface / peer-group
  * assignment, and every other per-neighbor command checked against what exists at that point.
  */
-import type { OffsetRange } from '../../types';
 import type { Block, CommandMatch, ParsedLine } from '../syntax';
 import { isAddress as isAddressText } from '../prefix';
-import { argRange } from './symbols';
-import type { BgpTimers, NeighborUse, PeerKind, RejectedRouter, RouterInstance } from './types';
+import { argRange, type LineRange } from './anchor';
+import { NeighborUseRecord, RejectedRouterRecord, RouterRecord, TimersRecord } from './records';
+import type { BgpTimers, NeighborUse, PeerKind, RejectedRouter } from './types';
 
 /** Lines that create the peer they name (so they are not uses of an existing one). */
 const CREATES_INTERFACE_PEER = new Set(['neighbor-interface', 'neighbor-interface-remote-as']);
@@ -15,11 +15,10 @@ const CREATES_INTERFACE_PEER = new Set(['neighbor-interface', 'neighbor-interfac
 export interface NeighborDefinition {
   kind: 'neighbor' | 'peer-group';
   scope: string;
-  line: number;
 }
 
 export class BgpBuilder {
-  readonly routers = new Map<string, RouterInstance>();
+  readonly routers = new Map<string, RouterRecord>();
   readonly rejected: RejectedRouter[] = [];
   readonly uses: NeighborUse[] = [];
   readonly timers: BgpTimers[] = [];
@@ -30,7 +29,7 @@ export class BgpBuilder {
   constructor(private readonly blocks: Block[]) {}
 
   /** A `router bgp` header opening block `block`. */
-  router(index: number, block: number, command: CommandMatch): void {
+  router(line: ParsedLine, block: number, command: CommandMatch): void {
     if (command.negated) return;
     const vrf = command.args.vrf?.value ?? '';
     const asn = command.args.asn?.value;
@@ -38,24 +37,17 @@ export class BgpBuilder {
     if (existing) {
       const asnArg = command.args.asn;
       if (asn !== undefined && asnArg && asn !== existing.asn) {
-        this.rejected.push({
-          line: index,
-          asn,
-          asnRange: argRange(asnArg),
-          vrf,
-          runningAsn: existing.asn,
-          runningLine: existing.headers[0],
-        });
+        this.rejected.push(new RejectedRouterRecord(argRange(line, asnArg), asn, vrf, existing.asn, existing.headerLines[0]!));
         this.blockScope[block] = null;
         return;
       }
-      existing.headers.push(index);
+      existing.headerLines.push(line);
     } else {
       if (asn === undefined) {
         this.blockScope[block] = null;
         return;
       }
-      this.routers.set(vrf, { asn, vrf, headers: [index] });
+      this.routers.set(vrf, new RouterRecord(asn, vrf, line));
       this.peers.set(vrf, new Map());
     }
     this.blockScope[block] = vrf;
@@ -80,7 +72,7 @@ export class BgpBuilder {
    * A `neighbor …` line inside instance `scope`. Returns the definition the line makes, if any,
    * so the caller can enter it in the symbol table.
    */
-  neighbor(index: number, scope: string, command: CommandMatch, peerRange?: OffsetRange): NeighborDefinition | undefined {
+  neighbor(line: ParsedLine, scope: string, command: CommandMatch, peerRange: LineRange | undefined): NeighborDefinition | undefined {
     const peerArg = command.args.peer;
     if (!peerArg) return undefined;
     const peers = this.peers.get(scope);
@@ -94,45 +86,29 @@ export class BgpBuilder {
     const known = peers.get(peer);
     if (command.id === 'neighbor-peer-group') {
       peers.set(peer, 'peer-group');
-      return { kind: 'peer-group', scope, line: index };
+      return { kind: 'peer-group', scope };
     }
     if (CREATES_INTERFACE_PEER.has(command.id)) {
       if (known === undefined) peers.set(peer, 'interface');
-      return known === undefined ? { kind: 'neighbor', scope, line: index } : undefined;
+      return known === undefined ? { kind: 'neighbor', scope } : undefined;
     }
     if ((command.id === 'neighbor-remote-as' || command.id === 'neighbor-peer-group-assign') && isAddress) {
       if (known === undefined) {
         peers.set(peer, 'address');
-        return { kind: 'neighbor', scope, line: index };
+        return { kind: 'neighbor', scope };
       }
       return undefined;
     }
-    this.uses.push({
-      line: index,
-      scope,
-      peer,
-      peerRange: peerRange ?? argRange(peerArg),
-      commandId: command.id,
-      resolved: known ?? 'unknown',
-      isAddress,
-    });
-    if (command.id === 'neighbor-timers' && known !== undefined) this.addTimers(index, scope, command, peer);
+    this.uses.push(new NeighborUseRecord(scope, peer, peerRange ?? argRange(line, peerArg), command.id, known ?? 'unknown', isAddress));
+    if (command.id === 'neighbor-timers' && known !== undefined) this.addTimers(line, scope, command, peer);
     return undefined;
   }
 
-  addTimers(index: number, scope: string, command: CommandMatch, peer?: string): void {
+  addTimers(line: ParsedLine, scope: string, command: CommandMatch, peer?: string): void {
     const keepalive = command.args.keepalive;
     const hold = command.args.hold;
     if (command.negated || !keepalive || !hold) return;
     if (!/^\d+$/.test(keepalive.value) || !/^\d+$/.test(hold.value)) return;
-    this.timers.push({
-      line: index,
-      scope,
-      peer,
-      keepalive: Number(keepalive.value),
-      hold: Number(hold.value),
-      keepaliveRange: argRange(keepalive),
-      holdRange: argRange(hold),
-    });
+    this.timers.push(new TimersRecord(scope, peer, Number(keepalive.value), Number(hold.value), argRange(line, keepalive), argRange(line, hold)));
   }
 }

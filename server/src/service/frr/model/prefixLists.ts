@@ -5,6 +5,7 @@
  */
 import type { CommandMatch, ParsedLine } from '../syntax';
 import { anyRange, entryRange, maxLength, parsePrefix, type Family } from '../prefix';
+import { argToken, WholeLine, type LineToken } from './anchor';
 import { appended } from './symbols';
 import type { PrefixList, PrefixListEntry } from './types';
 import { sortedBy } from '../bisect';
@@ -38,6 +39,48 @@ function numberArg(command: CommandMatch, name: string): number | undefined {
   return Number(value);
 }
 
+/** One entry line, anchored to it. */
+class EntryRecord implements PrefixListEntry {
+  readonly any: boolean;
+  readonly prefix: PrefixListEntry['prefix'];
+  readonly ge: number | undefined;
+  readonly le: number | undefined;
+  readonly match: PrefixListEntry['match'];
+  readonly lineRange: WholeLine;
+  readonly prefixToken: LineToken | undefined;
+  readonly geToken: LineToken | undefined;
+  readonly leToken: LineToken | undefined;
+  readonly writtenAsIp: boolean;
+  status: PrefixListEntry['status'] = 'active';
+  other: PrefixListEntry | undefined = undefined;
+
+  constructor(
+    readonly at: ParsedLine,
+    command: CommandMatch,
+    readonly list: string,
+    readonly family: Family,
+    readonly action: 'permit' | 'deny',
+    readonly seq: number,
+    readonly seqExplicit: boolean,
+  ) {
+    const prefixArg = command.args.prefix;
+    this.prefix = prefixArg ? parsePrefix(prefixArg.value) : undefined;
+    this.ge = numberArg(command, 'ge');
+    this.le = numberArg(command, 'le');
+    this.any = prefixArg === undefined;
+    this.match = prefixArg === undefined ? anyRange(family) : this.prefix ? entryRange(this.prefix, this.ge, this.le) : undefined;
+    this.lineRange = new WholeLine(at);
+    this.prefixToken = argToken(at, prefixArg);
+    this.geToken = argToken(at, command.args.ge);
+    this.leToken = argToken(at, command.args.le);
+    this.writtenAsIp = family === 'ipv6' && at.wordText(command.negated ? 1 : 0).toLowerCase() === 'ip';
+  }
+
+  get line(): number {
+    return this.at.index;
+  }
+}
+
 export class PrefixListBuilder {
   private readonly states: Record<Family, Map<string, ListState>> = { ipv4: new Map(), ipv6: new Map() };
 
@@ -51,7 +94,7 @@ export class PrefixListBuilder {
   }
 
   /** Records one `ip|ipv6 prefix-list` entry line; returns the entry (for the symbol table). */
-  add(line: ParsedLine, index: number, command: CommandMatch): PrefixListEntry | undefined {
+  add(line: ParsedLine, command: CommandMatch): PrefixListEntry | undefined {
     const family: Family = command.id === 'ipv6-prefix-list' ? 'ipv6' : 'ipv4';
     const name = command.args.name?.value;
     const action = command.args.action?.value;
@@ -64,36 +107,14 @@ export class PrefixListBuilder {
       return undefined;
     }
     if (action !== 'permit' && action !== 'deny') return undefined;
-    const prefixArg = command.args.prefix;
-    const prefix = prefixArg ? parsePrefix(prefixArg.value) : undefined;
-    const ge = numberArg(command, 'ge');
-    const le = numberArg(command, 'le');
     const explicitSeq = numberArg(command, 'seq');
-    const entry: PrefixListEntry = {
-      list: name,
-      family,
-      seq: explicitSeq ?? state.highestSeq + 5,
-      seqExplicit: explicitSeq !== undefined,
-      action,
-      any: prefixArg === undefined,
-      prefix,
-      ge,
-      le,
-      match: prefixArg === undefined ? anyRange(family) : prefix ? entryRange(prefix, ge, le) : undefined,
-      line: index,
-      lineRange: line.range,
-      prefixToken: prefixArg?.tokens[0],
-      geToken: command.args.ge?.tokens[0],
-      leToken: command.args.le?.tokens[0],
-      writtenAsIp: family === 'ipv6' && line.wordText(command.negated ? 1 : 0).toLowerCase() === 'ip',
-      status: 'active',
-    };
+    const entry = new EntryRecord(line, command, name, family, action, explicitSeq ?? state.highestSeq + 5, explicitSeq !== undefined);
     state.list.lines = appended(state.list.lines, entry);
     if (command.negated) {
       this.remove(state, entry);
       return entry;
     }
-    if (prefix && !rangeIsValid(prefix.length, family, ge, le)) {
+    if (entry.prefix && !rangeIsValid(entry.prefix.length, family, entry.ge, entry.le)) {
       entry.status = 'invalid-range';
       return entry;
     }

@@ -4,7 +4,9 @@
  * first; `no` forms remove.
  */
 import type { CommandMatch, ParsedLine } from '../syntax';
-import { appended, argRange } from './symbols';
+import { argRange, WholeLine } from './anchor';
+import { ClauseRecord, HeaderRecord, JumpRecord } from './records';
+import { appended } from './symbols';
 import type { Clause, RouteMap, RouteMapEntry } from './types';
 import { sortedBy } from '../bisect';
 
@@ -16,7 +18,7 @@ export class RouteMapBuilder {
   private readonly maps = new Map<string, Map<number, RouteMapEntry>>();
 
   /** A `route-map NAME ACTION SEQ` header; returns the entry its block configures. */
-  header(line: ParsedLine, index: number, command: CommandMatch): RouteMapEntry | undefined {
+  header(line: ParsedLine, command: CommandMatch): RouteMapEntry | undefined {
     const name = command.args.name?.value;
     const action = command.args.action?.value;
     const seqText = command.args.seq?.value;
@@ -40,30 +42,20 @@ export class RouteMapBuilder {
     }
     entry.action = action;
     const actionArg = command.args.action;
-    entry.headers = appended(entry.headers, {
-      line: index,
-      action,
-      range: line.range,
-      actionRange: actionArg ? argRange(actionArg) : line.range,
-    });
+    entry.headers = appended(entry.headers, new HeaderRecord(line, action, actionArg ? argRange(line, actionArg) : new WholeLine(line)));
     return entry;
   }
 
   /** A line inside a route-map entry. */
-  clause(entry: RouteMapEntry, line: ParsedLine, index: number, command: CommandMatch): void {
-    const clause: Clause = { kind: command.id, line: index, range: line.range, args: command.args };
+  clause(entry: RouteMapEntry, line: ParsedLine, command: CommandMatch): void {
+    const clause: Clause = new ClauseRecord(command.id, line);
     if (command.id.startsWith('rmap-match-')) entry.matches = this.apply(entry, entry.matches, clause, command.negated);
     else if (command.id.startsWith('rmap-set-')) entry.sets = this.apply(entry, entry.sets, clause, command.negated);
     else if (!command.negated && (command.id === 'rmap-on-match-goto' || command.id === 'rmap-continue')) {
       const seqArg = command.args.seq;
       const target = seqArg && /^\d+$/.test(seqArg.value) ? Number(seqArg.value) : undefined;
-      const jump = {
-        kind: command.id === 'rmap-continue' ? ('continue' as const) : ('on-match-goto' as const),
-        target,
-        targetRange: seqArg ? argRange(seqArg) : undefined,
-        line: index,
-        range: line.range,
-      };
+      const kind = command.id === 'rmap-continue' ? 'continue' : 'on-match-goto';
+      const jump = new JumpRecord(kind, line, target, seqArg ? argRange(line, seqArg) : undefined);
       entry.jumps = [...entry.jumps, jump];
     }
   }

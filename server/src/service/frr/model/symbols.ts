@@ -1,22 +1,9 @@
 /** The symbol table (definitions and references per symbol) and the lookups editor features use. */
-import type { OffsetRange } from '../../types';
 import { partitionPoint } from '../bisect';
-import type { Arg } from '../syntax';
 import type { Definition, FrrModel, Reference, SymbolEntry, SymbolKind, SymbolRef } from './types';
 
 export function symbolKey(ref: SymbolRef): string {
   return `${ref.kind}|${ref.scope}|${ref.name}`;
-}
-
-/**
- * A one-word argument's range is its token itself: the model keeps a range for every definition
- * and reference, and a copy of each token's offsets would double what it retains.
- */
-export function argRange(arg: Arg): OffsetRange {
-  const first = arg.tokens[0];
-  const last = arg.tokens[arg.tokens.length - 1];
-  if (first && first === last) return first;
-  return first && last ? { start: first.start, end: last.end } : { start: 0, end: 0 };
 }
 
 /** The symbols of one kind and scope by name, and the prefix of their keys. */
