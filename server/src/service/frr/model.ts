@@ -13,7 +13,7 @@ import { PrefixListBuilder } from './model/prefixLists';
 import { DefinitionRecord, ReferenceRecord } from './model/records';
 import { forEachWeakReference, referenceSpecs, type ReferenceSpec } from './model/references';
 import { RouteMapBuilder } from './model/routeMaps';
-import { SymbolTable } from './model/symbols';
+import { occurrencesWithin, SymbolTable } from './model/symbols';
 import type { FrrModel, RouteMapEntry, SymbolKind, SymbolRef } from './model/types';
 import { partitionPoint, sortedBy } from './bisect';
 
@@ -159,12 +159,14 @@ export class ModelFold {
 
   finish(): FrrModel {
     const table = this.table;
-    sortedBy(table.occurrences, (occurrence) => occurrence.range.start);
+    const occurrences = sortedBy(table.occurrences, (occurrence) => occurrence.range.start);
+    const lines = this.parse.lines;
     return {
       parse: this.parse,
       symbols: table.symbols,
       symbolsByKind: table.byKind,
-      occurrences: table.occurrences,
+      occurrences,
+      occurrencesOn: (index) => occurrencesWithin(occurrences, lines[index]!.start, lines[index]!.end),
       routeMaps: this.routeMaps.finish(),
       prefixLists: this.prefixLists.finish(),
       routers: this.bgp.routers,

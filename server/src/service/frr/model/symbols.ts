@@ -95,12 +95,17 @@ export function isDefinition(occurrence: Definition | Reference): occurrence is 
 
 /** The definition or reference whose name token covers `offset` (end inclusive, as a cursor after a word). */
 export function occurrenceAt(model: FrrModel, offset: number): Definition | Reference | undefined {
-  const list = model.occurrences;
-  const candidate = partitionPoint(0, list.length, (i) => list[i].range.start <= offset) - 1;
-  for (let i = candidate; i >= 0 && i > candidate - 4; i--) {
-    if (list[i].range.start <= offset && offset <= list[i].range.end) return list[i];
-  }
-  return undefined;
+  const lines = model.parse.lines;
+  const line = partitionPoint(0, lines.length, (i) => lines[i]!.start <= offset) - 1;
+  if (line < 0) return undefined;
+  return model.occurrencesOn(line).find((occurrence) => occurrence.range.start <= offset && offset <= occurrence.range.end);
+}
+
+/** The occurrences of a list ordered by offset that lie on `line` (a line's range, its end included). */
+export function occurrencesWithin(list: readonly (Definition | Reference)[], start: number, end: number): (Definition | Reference)[] {
+  const from = partitionPoint(0, list.length, (i) => list[i]!.range.start < start);
+  const to = partitionPoint(from, list.length, (i) => list[i]!.range.start <= end);
+  return list.slice(from, to);
 }
 
 export function symbolOf(model: FrrModel, ref: SymbolRef): SymbolEntry | undefined {

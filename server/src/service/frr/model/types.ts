@@ -197,6 +197,8 @@ export interface FrrModel {
   symbolsByKind: ReadonlyMap<SymbolKind, readonly SymbolEntry[]>;
   /** Every definition and reference, ordered by offset. */
   occurrences: (Definition | Reference)[];
+  /** The definitions and references on line `line` (an index into parse.lines), ordered by offset. */
+  occurrencesOn(line: number): readonly (Definition | Reference)[];
   routeMaps: Map<string, RouteMap>;
   prefixLists: Record<Family, Map<string, PrefixList>>;
   routers: Map<string, RouterInstance>;

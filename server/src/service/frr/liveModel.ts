@@ -1,0 +1,347 @@
+/**
+ * A model kept across edits of one document. Every line says which names it touched (defined, used,
+ * configured, or changed the state of); an edit re-runs the model's fold over the lines of the
+ * names the changed lines touch, before and after the edit, and replaces what the model holds for
+ * those names only. The rest stays as it was: records are anchored to lines, and a re-read moves
+ * the lines an edit leaves alone. A change to a `router bgp` header (which decides what every line
+ * of its stanza means) rebuilds the whole model.
+ */
+import { partitionPoint } from './bisect';
+import { ModelFold } from './model';
+import type { Family } from './prefix';
+import type { ReparseDelta } from './reparse';
+import type { ParsedLine, ParseResult } from './syntax';
+import type { BgpTimers, Definition, FrrModel, NeighborUse, PrefixList, Reference, RejectedRouter, RouteMap, RouterInstance, SymbolEntry, SymbolKind } from './model/types';
+import { instanceTimersKey } from './model';
+
+type Occurrence = Definition | Reference;
+
+const NO_OCCURRENCES: readonly Occurrence[] = Object.freeze([]);
+
+/** The first occurrence of a symbol, where the configuration first names it. */
+function firstMention(entry: SymbolEntry): Occurrence {
+  const def = entry.definitions[0];
+  const ref = entry.references[0];
+  if (!def) return ref!;
+  if (!ref) return def;
+  return ref.line < def.line || (ref.line === def.line && ref.range.start < def.range.start) ? ref : def;
+}
+
+function mentionedBefore(a: Occurrence, b: Occurrence): boolean {
+  return a.line < b.line || (a.line === b.line && a.range.start < b.range.start);
+}
+
+function timersKey(timers: BgpTimers): string {
+  return timers.peer ?? instanceTimersKey(timers.scope);
+}
+
+export interface LiveUpdate {
+  /** Names whose part of the model was rebuilt; undefined when the whole model was. */
+  names: ReadonlySet<string> | undefined;
+}
+
+export class LiveModel {
+  private parse!: ParseResult;
+  private readonly keysByLine = new Map<ParsedLine, readonly string[]>();
+  private readonly linesByName = new Map<string, Set<ParsedLine>>();
+  /** `router bgp` headers: every partial run reads them, for the instance each BGP line belongs to. */
+  private readonly routerHeaders = new Set<ParsedLine>();
+  private symbols = new Map<string, SymbolEntry>();
+  private symbolsByName = new Map<string, SymbolEntry[]>();
+  private byKind = new Map<SymbolKind, SymbolEntry[]>();
+  private occurrencesByLine = new Map<ParsedLine, readonly Occurrence[]>();
+  private routeMaps = new Map<string, RouteMap>();
+  private prefixLists: Record<Family, Map<string, PrefixList>> = { ipv4: new Map(), ipv6: new Map() };
+  private routers = new Map<string, RouterInstance>();
+  private rejected: RejectedRouter[] = [];
+  private usesByPeer = new Map<string, NeighborUse[]>();
+  private timersByKey = new Map<string, BgpTimers[]>();
+  private shell!: FrrModel;
+
+  constructor(parse: ParseResult) {
+    this.rebuild(parse);
+  }
+
+  get model(): FrrModel {
+    return this.shell;
+  }
+
+  /** Brings the model to `parse`, a re-read of the current parse that changed what `delta` says. */
+  update(parse: ParseResult, delta: ReparseDelta | undefined): LiveUpdate {
+    if (parse === this.parse) return { names: new Set() };
+    if (!delta || [...delta.removed, ...delta.added].some((line) => line.commandId === 'router-bgp')) {
+      this.rebuild(parse);
+      return { names: undefined };
+    }
+    this.parse = parse;
+    const names = new Set<string>();
+    const touched = (line: ParsedLine) => {
+      for (const name of this.keysByLine.get(line) ?? []) names.add(name);
+    };
+    for (const line of delta.removed) {
+      touched(line);
+      this.unindex(line);
+    }
+    const context = this.contextChanged(delta.added);
+    for (const line of context) touched(line);
+    const changed = [...delta.added, ...context];
+    // Names the new lines touch are known once they are read: read them, then again with those names' other lines.
+    for (;;) {
+      const fold = this.foldOver(changed, names);
+      let grown = false;
+      for (const line of changed) {
+        for (const name of fold.keys.get(line)!) {
+          if (!names.has(name)) {
+            names.add(name);
+            grown = true;
+          }
+        }
+      }
+      if (!grown) {
+        this.take(fold.fold, fold.keys, names);
+        break;
+      }
+    }
+    this.makeShell();
+    return { names };
+  }
+
+  /** Lines the edit kept whose route-map entry is now opened by a header it read anew. */
+  private contextChanged(added: readonly ParsedLine[]): ParsedLine[] {
+    const out: ParsedLine[] = [];
+    const { lines, blocks } = this.parse;
+    for (const line of added) {
+      if (line.commandId !== 'route-map' || line.nodeAfter !== 'RMAP') continue;
+      const index = line.index;
+      const b = partitionPoint(0, blocks.length, (i) => blocks[i]!.header < index);
+      const block = blocks[b];
+      if (!block || block.header !== index) continue;
+      for (let i = index + 1; i <= block.last && i < lines.length; i++) {
+        const inner = lines[i]!;
+        if (inner.block === b && !this.isNew(inner, added)) out.push(inner);
+      }
+    }
+    return out;
+  }
+
+  private isNew(line: ParsedLine, added: readonly ParsedLine[]): boolean {
+    return added.length > 0 && line.index >= added[0]!.index && line.index <= added[added.length - 1]!.index;
+  }
+
+  /** The fold over `changed`, every line that touched a name of `names`, and the headers they need. */
+  private foldOver(changed: readonly ParsedLine[], names: ReadonlySet<string>): { fold: ModelFold; keys: Map<ParsedLine, readonly string[]> } {
+    const chosen = new Set<ParsedLine>(changed);
+    for (const name of names) for (const line of this.linesByName.get(name) ?? []) chosen.add(line);
+    const { lines, blocks } = this.parse;
+    for (const line of [...chosen]) {
+      if (line.node === 'RMAP' && line.block >= 0) chosen.add(lines[blocks[line.block]!.header]!);
+    }
+    for (const line of this.routerHeaders) chosen.add(line);
+    const ordered = [...chosen].sort((a, b) => a.index - b.index);
+    const keys = new Map<ParsedLine, readonly string[]>();
+    const fold = new ModelFold(this.parse, (line, touched) => keys.set(line, touched));
+    for (const line of ordered) fold.add(line);
+    return { fold, keys };
+  }
+
+  private index(line: ParsedLine, keys: readonly string[]): void {
+    this.keysByLine.set(line, keys);
+    for (const name of keys) {
+      let lines = this.linesByName.get(name);
+      if (!lines) {
+        lines = new Set();
+        this.linesByName.set(name, lines);
+      }
+      lines.add(line);
+    }
+    if (line.commandId === 'router-bgp') this.routerHeaders.add(line);
+  }
+
+  private unindex(line: ParsedLine): void {
+    for (const name of this.keysByLine.get(line) ?? []) {
+      const lines = this.linesByName.get(name);
+      if (!lines) continue;
+      lines.delete(line);
+      if (lines.size === 0) this.linesByName.delete(name);
+    }
+    this.keysByLine.delete(line);
+    this.occurrencesByLine.delete(line);
+    this.routerHeaders.delete(line);
+  }
+
+  /** Replaces what the model holds for `names` with what `fold` made of them. */
+  private take(fold: ModelFold, keys: ReadonlyMap<ParsedLine, readonly string[]>, names: ReadonlySet<string>): void {
+    for (const [line, touched] of keys) {
+      this.unindexNames(line);
+      this.index(line, touched);
+    }
+    const made = fold.finish();
+    const kinds = new Set<SymbolKind>();
+    for (const name of names) {
+      for (const entry of this.symbolsByName.get(name) ?? []) {
+        this.symbols.delete(entry.key);
+        kinds.add(entry.kind);
+      }
+      this.symbolsByName.delete(name);
+      this.routeMaps.delete(name);
+      this.prefixLists.ipv4.delete(name);
+      this.prefixLists.ipv6.delete(name);
+      this.usesByPeer.delete(name);
+      this.timersByKey.delete(name);
+    }
+    for (const kind of kinds) {
+      const list = this.byKind.get(kind)!.filter((entry) => !names.has(entry.name));
+      this.byKind.set(kind, list);
+    }
+    const fresh: SymbolEntry[] = [];
+    for (const entry of made.symbols.values()) {
+      if (!names.has(entry.name)) continue;
+      this.symbols.set(entry.key, entry);
+      fresh.push(entry);
+    }
+    this.fileByName(fresh);
+    for (const entry of fresh) this.insertByKind(entry);
+    for (const [name, map] of made.routeMaps) if (names.has(name)) this.routeMaps.set(name, map);
+    for (const family of ['ipv4', 'ipv6'] as const) {
+      for (const [name, list] of made.prefixLists[family]) if (names.has(name)) this.prefixLists[family].set(name, list);
+    }
+    this.fileUses(made.neighborUses.filter((use) => names.has(use.peer)));
+    this.fileTimers(made.timers.filter((timers) => names.has(timersKey(timers))));
+    // A line's occurrences of the names rebuilt are replaced; those of other names stay.
+    const mine = new Map<ParsedLine, Occurrence[]>();
+    for (const occurrence of made.occurrences) {
+      if (!names.has(occurrence.name)) continue;
+      const line = this.parse.lines[occurrence.line]!;
+      const list = mine.get(line);
+      if (list) list.push(occurrence);
+      else mine.set(line, [occurrence]);
+    }
+    for (const line of keys.keys()) {
+      const kept = (this.occurrencesByLine.get(line) ?? NO_OCCURRENCES).filter((occurrence) => !names.has(occurrence.name));
+      const merged = [...kept, ...(mine.get(line) ?? [])].sort((a, b) => a.range.start - b.range.start);
+      if (merged.length > 0) this.occurrencesByLine.set(line, merged);
+      else this.occurrencesByLine.delete(line);
+    }
+  }
+
+  /** Drops a line's entries in the name index (its occurrences stay, for `take` to merge). */
+  private unindexNames(line: ParsedLine): void {
+    for (const name of this.keysByLine.get(line) ?? []) {
+      const lines = this.linesByName.get(name);
+      if (!lines) continue;
+      lines.delete(line);
+      if (lines.size === 0) this.linesByName.delete(name);
+    }
+  }
+
+  private insertByKind(entry: SymbolEntry): void {
+    let list = this.byKind.get(entry.kind);
+    if (!list) {
+      list = [];
+      this.byKind.set(entry.kind, list);
+    }
+    const first = firstMention(entry);
+    const at = partitionPoint(0, list.length, (i) => mentionedBefore(firstMention(list[i]!), first));
+    list.splice(at, 0, entry);
+  }
+
+  private fileByName(entries: readonly SymbolEntry[]): void {
+    for (const entry of entries) {
+      const list = this.symbolsByName.get(entry.name);
+      if (list) list.push(entry);
+      else this.symbolsByName.set(entry.name, [entry]);
+    }
+  }
+
+  private fileUses(uses: readonly NeighborUse[]): void {
+    for (const use of uses) {
+      const list = this.usesByPeer.get(use.peer);
+      if (list) list.push(use);
+      else this.usesByPeer.set(use.peer, [use]);
+    }
+  }
+
+  private fileTimers(timers: readonly BgpTimers[]): void {
+    for (const t of timers) {
+      const key = timersKey(t);
+      const list = this.timersByKey.get(key);
+      if (list) list.push(t);
+      else this.timersByKey.set(key, [t]);
+    }
+  }
+
+  private rebuild(parse: ParseResult): void {
+    this.parse = parse;
+    this.keysByLine.clear();
+    this.linesByName.clear();
+    this.routerHeaders.clear();
+    const fold = new ModelFold(parse, (line, keys) => this.index(line, keys));
+    for (const line of parse.lines) fold.add(line);
+    const made = fold.finish();
+    this.symbols = made.symbols;
+    this.byKind = new Map([...made.symbolsByKind].map(([kind, list]) => [kind, [...list]]));
+    this.symbolsByName = new Map();
+    this.fileByName([...made.symbols.values()]);
+    this.routeMaps = made.routeMaps;
+    this.prefixLists = made.prefixLists;
+    this.routers = made.routers;
+    this.rejected = made.rejectedRouters;
+    this.usesByPeer = new Map();
+    this.fileUses(made.neighborUses);
+    this.timersByKey = new Map();
+    this.fileTimers(made.timers);
+    this.occurrencesByLine = new Map();
+    let current: ParsedLine | undefined;
+    let list: Occurrence[] = [];
+    for (const occurrence of made.occurrences) {
+      const line = parse.lines[occurrence.line]!;
+      if (line !== current) {
+        if (current) this.occurrencesByLine.set(current, list);
+        current = line;
+        list = [];
+      }
+      list.push(occurrence);
+    }
+    if (current) this.occurrencesByLine.set(current, list);
+    this.makeShell();
+  }
+
+  /** A model object for this version: what is made of all names at once is made when first read. */
+  private makeShell(): void {
+    const parse = this.parse;
+    const occurrencesByLine = this.occurrencesByLine;
+    const usesByPeer = this.usesByPeer;
+    const timersByKey = this.timersByKey;
+    let occurrences: Occurrence[] | undefined;
+    let uses: NeighborUse[] | undefined;
+    let timers: BgpTimers[] | undefined;
+    this.shell = {
+      parse,
+      symbols: this.symbols,
+      symbolsByKind: this.byKind,
+      get occurrences() {
+        if (!occurrences) {
+          occurrences = [];
+          for (const line of parse.lines) {
+            const on = occurrencesByLine.get(line);
+            if (on) for (const occurrence of on) occurrences.push(occurrence);
+          }
+        }
+        return occurrences;
+      },
+      occurrencesOn: (line) => occurrencesByLine.get(parse.lines[line]!) ?? NO_OCCURRENCES,
+      routeMaps: this.routeMaps,
+      prefixLists: this.prefixLists,
+      routers: this.routers,
+      rejectedRouters: this.rejected,
+      get neighborUses() {
+        uses ??= [...usesByPeer.values()].flat().sort((a, b) => a.line - b.line || a.peerRange.start - b.peerRange.start);
+        return uses;
+      },
+      get timers() {
+        timers ??= [...timersByKey.values()].flat().sort((a, b) => a.line - b.line);
+        return timers;
+      },
+    };
+  }
+}
