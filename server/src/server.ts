@@ -39,7 +39,7 @@ import { FRR_VERSIONS, type Finding } from './service/types';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const workspace = new Workspace();
+const workspace = new Workspace({}, { live: true });
 const DEBOUNCE_MS = 150;
 const pending = new Map<string, NodeJS.Timeout>();
 

@@ -4,8 +4,8 @@
  * text (a version bump with identical text needs no work), and cross-file results by a generation that any manifest change bumps. The CLI and the
  * LSP server share it, so both report exactly the same findings.
  */
-import type { ParseResult } from './frr/syntax';
 import { checkFrrText, type FrrCheckResult as FrrCheck } from './rules/frr/check';
+import { LiveFrrCheck } from './rules/frr/liveCheck';
 import { parseManifests } from './k8s/parse';
 import { plainLabels, resourceName, type FRRConfiguration, type ManifestFile, type Resource } from './k8s/resources';
 import { selectorMatches } from './k8s/selectors';
@@ -79,8 +79,8 @@ interface Entry {
   version: number;
   kind: DocumentKind;
   frr?: FrrCheck;
-  /** An earlier version's parse, until this version is checked: its check re-reads only the edit. */
-  previousParse?: ParseResult;
+  /** The document's live check (in a live workspace): the next version's check re-reads only the edit. */
+  live?: LiveFrrCheck;
   manifest?: ManifestFile;
   indexed?: WorkspaceDocument;
 }
@@ -129,7 +129,15 @@ export class Workspace {
     this.indexCache = undefined;
   }
 
-  constructor(options: Partial<WorkspaceOptions> = {}) {
+  /**
+   * A `live` workspace (the language server's) keeps each FRR document's check across its edits
+   * and re-checks only what an edit touches; otherwise (the CLI) each text is checked once, which
+   * takes less memory.
+   */
+  constructor(
+    options: Partial<WorkspaceOptions> = {},
+    private readonly mode: { live: boolean } = { live: false },
+  ) {
     this.options = { ...DEFAULT_OPTIONS, ...options };
   }
 
@@ -137,6 +145,7 @@ export class Workspace {
     this.options = { ...this.options, ...options };
     for (const entry of this.entries.values()) {
       delete entry.frr;
+      delete entry.live;
       delete entry.indexed;
     }
     this.generation++;
@@ -149,8 +158,8 @@ export class Workspace {
       existing.version = version;
       return;
     }
-    const previousParse = kind === 'frr' && existing?.kind === 'frr' ? (existing.frr?.parse ?? existing.previousParse) : undefined;
-    this.entries.set(uri, { uri, text, version, kind, previousParse });
+    const live = kind === 'frr' && existing?.kind === 'frr' ? existing.live : undefined;
+    this.entries.set(uri, { uri, text, version, kind, live });
     if (kind === 'yaml' || existing?.kind === 'yaml') this.generation++;
     this.changed();
   }
@@ -243,8 +252,13 @@ export class Workspace {
 
   private frrCheck(entry: Entry): FrrCheck {
     if (!entry.frr) {
-      entry.frr = checkFrrText(entry.text, { frrVersion: this.options.frrVersion, previous: entry.previousParse });
-      delete entry.previousParse;
+      const { frrVersion } = this.options;
+      if (!this.mode.live) entry.frr = checkFrrText(entry.text, { frrVersion });
+      else if (entry.live) entry.frr = entry.live.update(entry.text);
+      else {
+        entry.live = new LiveFrrCheck(entry.text, frrVersion);
+        entry.frr = entry.live.current;
+      }
     }
     return entry.frr;
   }

@@ -66,6 +66,40 @@ export class LiveModel {
     return this.shell;
   }
 
+  /** Every name some line touched: the names the model can hold something of. */
+  names(): IterableIterator<string> {
+    return this.linesByName.keys();
+  }
+
+  /** The part of the model about `name` alone, for rules whose findings each concern one name. */
+  slice(name: string): FrrModel {
+    const entries = this.symbolsByName.get(name) ?? [];
+    const byKind = new Map<SymbolKind, SymbolEntry[]>();
+    for (const entry of entries) {
+      const list = byKind.get(entry.kind);
+      if (list) list.push(entry);
+      else byKind.set(entry.kind, [entry]);
+    }
+    const routeMap = this.routeMaps.get(name);
+    const only = <T>(map: ReadonlyMap<string, T>) => {
+      const found = map.get(name);
+      return found ? new Map([[name, found]]) : new Map<string, T>();
+    };
+    return {
+      parse: this.parse,
+      symbols: new Map(entries.map((entry) => [entry.key, entry])),
+      symbolsByKind: byKind,
+      occurrences: [],
+      occurrencesOn: () => NO_OCCURRENCES,
+      routeMaps: routeMap ? new Map([[name, routeMap]]) : new Map(),
+      prefixLists: { ipv4: only(this.prefixLists.ipv4), ipv6: only(this.prefixLists.ipv6) },
+      routers: this.routers,
+      rejectedRouters: [],
+      neighborUses: [...(this.usesByPeer.get(name) ?? [])].sort((a, b) => a.line - b.line),
+      timers: [...(this.timersByKey.get(name) ?? [])].sort((a, b) => a.line - b.line),
+    };
+  }
+
   /** Brings the model to `parse`, a re-read of the current parse that changed what `delta` says. */
   update(parse: ParseResult, delta: ReparseDelta | undefined): LiveUpdate {
     if (parse === this.parse) return { names: new Set() };

@@ -78,34 +78,33 @@ function checkCommunities(tokens: Token[], large: boolean, where: string, reject
 const CHECKED = new Set(['rmap-set-community', 'rmap-set-large-community', 'rmap-set-local-preference', 'community-list', 'large-community-list']);
 
 export function communityValue(ctx: FrrRuleContext): Finding[] {
-  const findings: Finding[] = [];
-  for (const line of ctx.parse.lines) {
-    if (line.kind !== 'command' || !line.commandId || !CHECKED.has(line.commandId)) continue;
-    const command = line.command!;
-    if (command.negated) continue;
-    switch (command.id) {
-      case 'rmap-set-community':
-        findings.push(...checkCommunities(valueTokens(line), false, 'set community', '% Malformed communities attribute'));
-        break;
-      case 'rmap-set-large-community':
-        findings.push(...checkCommunities(valueTokens(line), true, 'set large-community', '% Malformed large-community attribute'));
-        break;
-      case 'rmap-set-local-preference': {
-        const value = command.args.value?.tokens[0] ?? line.tokens[2];
-        if (value && !isLocalPreference(value.text)) {
-          findings.push(bad(value, `set local-preference takes 0..4294967295, +N or -N; bgpd rejects '${value.text}' (Argument form is unsupported or malformed).`));
-        }
-        break;
+  return ctx.parse.lines.flatMap(communityFindings);
+}
+
+/** The rule on one line: its findings depend on nothing else. */
+export function communityFindings(line: ParsedLine): Finding[] {
+  if (line.kind !== 'command' || !line.commandId || !CHECKED.has(line.commandId)) return [];
+  const command = line.command!;
+  if (command.negated) return [];
+  switch (command.id) {
+    case 'rmap-set-community':
+      return checkCommunities(valueTokens(line), false, 'set community', '% Malformed communities attribute');
+    case 'rmap-set-large-community':
+      return checkCommunities(valueTokens(line), true, 'set large-community', '% Malformed large-community attribute');
+    case 'rmap-set-local-preference': {
+      const value = command.args.value?.tokens[0] ?? line.tokens[2];
+      if (value && !isLocalPreference(value.text)) {
+        return [bad(value, `set local-preference takes 0..4294967295, +N or -N; bgpd rejects '${value.text}' (Argument form is unsupported or malformed).`)];
       }
-      case 'community-list':
-      case 'large-community-list': {
-        const values = command.args.values;
-        if (!values || command.args.kind?.value !== 'standard') break;
-        const large = command.id === 'large-community-list';
-        findings.push(...checkCommunities(values.tokens, large, `bgp ${command.id}`, '% Malformed community-list value'));
-        break;
-      }
+      return [];
+    }
+    case 'community-list':
+    case 'large-community-list': {
+      const values = command.args.values;
+      if (!values || command.args.kind?.value !== 'standard') return [];
+      const large = command.id === 'large-community-list';
+      return checkCommunities(values.tokens, large, `bgp ${command.id}`, '% Malformed community-list value');
     }
   }
-  return findings;
+  return [];
 }

@@ -11,13 +11,18 @@ export interface FrrRuleContext {
   parse: ParseResult;
   model: FrrModel;
   options: FrrRuleOptions;
+  /**
+   * How a message names line `index`; by default its number. A live check keeps findings across
+   * edits that renumber lines, so it names the line by a placeholder it resolves when read.
+   */
+  lineLabel?: (index: number) => string;
 }
 
 export type FrrRule = (ctx: FrrRuleContext) => Finding[];
 
 /** 1-based line number as FRR's own messages print it. */
-export function lineNumber(ctx: FrrRuleContext, index: number): number {
-  return (ctx.parse.lines[index]?.line ?? index) + 1;
+export function lineNumber(ctx: FrrRuleContext, index: number): string {
+  return ctx.lineLabel ? ctx.lineLabel(index) : String((ctx.parse.lines[index]?.line ?? index) + 1);
 }
 
 /** An edit deleting a whole line, its end-of-line included. */

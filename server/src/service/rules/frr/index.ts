@@ -35,6 +35,15 @@ export const FRR_RULES: Readonly<Record<string, FrrRule>> = {
   'frr/community-value': communityValue,
 };
 
+/** The rule whose findings each come from one line alone. */
+export const LINE_RULE = 'frr/community-value';
+/** The rule whose findings come from the BGP instances (rebuilt with the whole model). */
+export const INSTANCE_RULE = 'frr/asn-conflict';
+/** The other rules: each finding comes from the part of the model of one name. */
+export const NAME_RULES: readonly FrrRule[] = Object.entries(FRR_RULES)
+  .filter(([code]) => code !== LINE_RULE && code !== INSTANCE_RULE)
+  .map(([, rule]) => rule);
+
 export function runFrrRules(ctx: FrrRuleContext): Finding[] {
   return Object.values(FRR_RULES).flatMap((rule) => rule(ctx));
 }
