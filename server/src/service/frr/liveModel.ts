@@ -17,6 +17,7 @@ import { instanceTimersKey } from './model';
 type Occurrence = Definition | Reference;
 
 const NO_OCCURRENCES: readonly Occurrence[] = Object.freeze([]);
+const NO_NAMES: readonly string[] = Object.freeze([]);
 
 /** The first occurrence of a symbol, where the configuration first names it. */
 function firstMention(entry: SymbolEntry): Occurrence {
@@ -25,6 +26,11 @@ function firstMention(entry: SymbolEntry): Occurrence {
   if (!def) return ref!;
   if (!ref) return def;
   return ref.line < def.line || (ref.line === def.line && ref.range.start < def.range.start) ? ref : def;
+}
+
+function occurrencesIn(on: Occurrence | readonly Occurrence[] | undefined): readonly Occurrence[] {
+  if (on === undefined) return NO_OCCURRENCES;
+  return Array.isArray(on) ? on : [on as Occurrence];
 }
 
 function mentionedBefore(a: Occurrence, b: Occurrence): boolean {
@@ -42,14 +48,17 @@ export interface LiveUpdate {
 
 export class LiveModel {
   private parse!: ParseResult;
-  private readonly keysByLine = new Map<ParsedLine, readonly string[]>();
-  private readonly linesByName = new Map<string, Set<ParsedLine>>();
+  /** The names each line touched: one name alone (most lines touch one), several, or no entry for none. */
+  private readonly keysByLine = new Map<ParsedLine, string | readonly string[]>();
+  /** The lines that touched each name, in no order (a run sorts what it reads). Arrays: a Set per name would be most of the index. */
+  private readonly linesByName = new Map<string, ParsedLine[]>();
   /** `router bgp` headers: every partial run reads them, for the instance each BGP line belongs to. */
   private readonly routerHeaders = new Set<ParsedLine>();
   private symbols = new Map<string, SymbolEntry>();
   private symbolsByName = new Map<string, SymbolEntry[]>();
   private byKind = new Map<SymbolKind, SymbolEntry[]>();
-  private occurrencesByLine = new Map<ParsedLine, readonly Occurrence[]>();
+  /** Each line's occurrences: one alone, or several ordered by offset. */
+  private occurrencesByLine = new Map<ParsedLine, Occurrence | readonly Occurrence[]>();
   private routeMaps = new Map<string, RouteMap>();
   private prefixLists: Record<Family, Map<string, PrefixList>> = { ipv4: new Map(), ipv6: new Map() };
   private routers = new Map<string, RouterInstance>();
@@ -110,7 +119,7 @@ export class LiveModel {
     this.parse = parse;
     const names = new Set<string>();
     const touched = (line: ParsedLine) => {
-      for (const name of this.keysByLine.get(line) ?? []) names.add(name);
+      for (const name of this.namesOf(line)) names.add(name);
     };
     for (const line of delta.removed) {
       touched(line);
@@ -178,26 +187,29 @@ export class LiveModel {
     return { fold, keys };
   }
 
+  private namesOf(line: ParsedLine): readonly string[] {
+    const names = this.keysByLine.get(line);
+    return names === undefined ? NO_NAMES : typeof names === 'string' ? [names] : names;
+  }
+
+  /** Files `line` under the names it touched (a line may touch a name more than once). */
   private index(line: ParsedLine, keys: readonly string[]): void {
-    this.keysByLine.set(line, keys);
-    for (const name of keys) {
-      let lines = this.linesByName.get(name);
-      if (!lines) {
-        lines = new Set();
-        this.linesByName.set(name, lines);
-      }
-      lines.add(line);
+    let kept = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const name = keys[i]!;
+      if (keys.indexOf(name) < i) continue;
+      kept++;
+      const lines = this.linesByName.get(name);
+      if (lines) lines.push(line);
+      else this.linesByName.set(name, [line]);
     }
+    if (kept === 0) this.keysByLine.delete(line);
+    else this.keysByLine.set(line, kept === 1 ? keys[0]! : kept === keys.length ? keys : [...new Set(keys)]);
     if (line.commandId === 'router-bgp') this.routerHeaders.add(line);
   }
 
   private unindex(line: ParsedLine): void {
-    for (const name of this.keysByLine.get(line) ?? []) {
-      const lines = this.linesByName.get(name);
-      if (!lines) continue;
-      lines.delete(line);
-      if (lines.size === 0) this.linesByName.delete(name);
-    }
+    this.unindexNames(line);
     this.keysByLine.delete(line);
     this.occurrencesByLine.delete(line);
     this.routerHeaders.delete(line);
@@ -251,20 +263,21 @@ export class LiveModel {
       else mine.set(line, [occurrence]);
     }
     for (const line of keys.keys()) {
-      const kept = (this.occurrencesByLine.get(line) ?? NO_OCCURRENCES).filter((occurrence) => !names.has(occurrence.name));
-      const merged = [...kept, ...(mine.get(line) ?? [])].sort((a, b) => a.range.start - b.range.start);
-      if (merged.length > 0) this.occurrencesByLine.set(line, merged);
-      else this.occurrencesByLine.delete(line);
+      const kept = occurrencesIn(this.occurrencesByLine.get(line)).filter((occurrence) => !names.has(occurrence.name));
+      this.fileOccurrences(line, [...kept, ...(mine.get(line) ?? [])].sort((a, b) => a.range.start - b.range.start));
     }
   }
 
   /** Drops a line's entries in the name index (its occurrences stay, for `take` to merge). */
   private unindexNames(line: ParsedLine): void {
-    for (const name of this.keysByLine.get(line) ?? []) {
+    for (const name of this.namesOf(line)) {
       const lines = this.linesByName.get(name);
       if (!lines) continue;
-      lines.delete(line);
-      if (lines.size === 0) this.linesByName.delete(name);
+      const at = lines.indexOf(line);
+      if (at < 0) continue;
+      lines[at] = lines[lines.length - 1]!;
+      lines.pop();
+      if (lines.length === 0) this.linesByName.delete(name);
     }
   }
 
@@ -304,6 +317,11 @@ export class LiveModel {
     }
   }
 
+  private fileOccurrences(line: ParsedLine, list: readonly Occurrence[]): void {
+    if (list.length === 0) this.occurrencesByLine.delete(line);
+    else this.occurrencesByLine.set(line, list.length === 1 ? list[0]! : list);
+  }
+
   private rebuild(parse: ParseResult): void {
     this.parse = parse;
     this.keysByLine.clear();
@@ -330,13 +348,13 @@ export class LiveModel {
     for (const occurrence of made.occurrences) {
       const line = parse.lines[occurrence.line]!;
       if (line !== current) {
-        if (current) this.occurrencesByLine.set(current, list);
+        if (current) this.fileOccurrences(current, list);
         current = line;
         list = [];
       }
       list.push(occurrence);
     }
-    if (current) this.occurrencesByLine.set(current, list);
+    if (current) this.fileOccurrences(current, list);
     this.makeShell();
   }
 
@@ -357,13 +375,12 @@ export class LiveModel {
         if (!occurrences) {
           occurrences = [];
           for (const line of parse.lines) {
-            const on = occurrencesByLine.get(line);
-            if (on) for (const occurrence of on) occurrences.push(occurrence);
+            for (const occurrence of occurrencesIn(occurrencesByLine.get(line))) occurrences.push(occurrence);
           }
         }
         return occurrences;
       },
-      occurrencesOn: (line) => occurrencesByLine.get(parse.lines[line]!) ?? NO_OCCURRENCES,
+      occurrencesOn: (line) => occurrencesIn(occurrencesByLine.get(parse.lines[line]!)),
       routeMaps: this.routeMaps,
       prefixLists: this.prefixLists,
       routers: this.routers,
