@@ -187,7 +187,8 @@ export class LiveModel {
     return { fold, keys };
   }
 
-  private namesOf(line: ParsedLine): readonly string[] {
+  /** The names `line` touched. */
+  namesOf(line: ParsedLine): readonly string[] {
     const names = this.keysByLine.get(line);
     return names === undefined ? NO_NAMES : typeof names === 'string' ? [names] : names;
   }

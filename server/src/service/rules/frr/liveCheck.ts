@@ -25,7 +25,7 @@ const LINE_MARK = /\uE000(\d+)\uE001/g;
 class AnchoredFinding {
   private readonly parts: string[];
   private readonly cited: ParsedLine[];
-  private readonly range: LineRange;
+  readonly range: LineRange;
   private readonly related: { range: LineRange; message: string; uri?: string }[] | undefined;
   private readonly fixes: { title: string; safe: boolean; edits: { range: LineRange; newText: string }[] }[] | undefined;
 
@@ -111,10 +111,26 @@ export class LiveFrrCheck {
     return { parse: this.parse, model: this.live.model, options: { frrVersion: this.frrVersion }, lineLabel: (index) => `\uE000${index}\uE001` };
   }
 
+  /**
+   * Every finding again. The name rules run once over the whole model, and each finding is filed
+   * under the name its line touched: a finding comes from one name's records, which sit on lines
+   * that touched that name. Names on lines that touched several are checked one by one.
+   */
   private recheckAll(): void {
     this.byName.clear();
     this.byLine.clear();
-    for (const name of [...this.live.names()]) this.checkName(name);
+    const single = new Map<string, AnchoredFinding[]>();
+    const several = new Set<string>();
+    for (const finding of this.anchored(NAME_RULES.flatMap((rule) => rule(this.context())))) {
+      const names = this.live.namesOf(finding.range.at);
+      if (names.length === 1) {
+        const list = single.get(names[0]!);
+        if (list) list.push(finding);
+        else single.set(names[0]!, [finding]);
+      } else for (const name of names.length > 0 ? names : this.live.names()) several.add(name);
+    }
+    for (const [name, findings] of single) if (!several.has(name)) this.byName.set(name, findings);
+    for (const name of several) this.checkName(name);
     for (const line of this.parse.lines) this.checkLine(line);
     this.instance = this.anchored(FRR_RULES[INSTANCE_RULE]!(this.context()));
   }
