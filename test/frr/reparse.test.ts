@@ -5,97 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseFrr } from '../../server/src/service/frr/parser';
+import { parseFrr, readStateOf, type Frame } from '../../server/src/service/frr/parser';
 import { reparseDeltaOf, reparseFrr } from '../../server/src/service/frr/reparse';
 import type { ParseResult } from '../../server/src/service/frr/syntax';
-
-/** Well-formed stanzas, so that `exit` lines close what they should. */
-const STANZAS: string[][] = [
-  ['frr version 8.4.4', 'hostname leaf-1', 'log stdout informational'],
-  ['ip prefix-list PL seq 5 permit 10.0.0.0/8 le 24', 'ip prefix-list PL permit 192.168.0.0/16', 'ipv6 prefix-list PL6 seq 1 deny any'],
-  ['route-map RM-in permit 10', ' match ip address prefix-list PL', ' set local-preference 200', ' on-match goto 20', 'exit'],
-  ['route-map RM-in deny 20', 'route-map RM-out permit 1', ' match ipv6 address prefix-list PL6'],
-  [
-    'router bgp 64512',
-    ' bgp router-id 10.0.0.1',
-    ' neighbor 10.0.0.2 remote-as 64513',
-    ' neighbor 10.0.0.2 timers 3 9',
-    ' neighbor PG peer-group',
-    ' address-family ipv4 unicast',
-    '  neighbor 10.0.0.2 activate',
-    '  neighbor 10.0.0.2 route-map RM-in in',
-    '  network 10.1.0.0/16',
-    ' exit-address-family',
-    ' address-family ipv6 unicast',
-    '  network 10.0.0.0/8',
-    ' exit-address-family',
-    ' address-family l2vpn evpn',
-    '  advertise-all-vni',
-    ' exit-address-family',
-    'exit',
-  ],
-  ['router bgp 64512 vrf red', ' neighbor 10.0.0.3 remote-as external', 'exit'],
-  ['vrf red', 'exit-vrf'],
-  ['interface eth0', ' description uplink', 'exit'],
-  ['bfd', ' profile fast', '  receive-interval 300', ' peer 10.0.0.2', '  profile fast', ' exit', 'exit'],
-  ['router ospf', ' network 10.0.0.0/8 area 0', 'exit'],
-  ['segment-routing', ' traffic-eng', '  segment-list SL', '   index 10 mpls label 100', '  exit', ' exit', 'exit'],
-  ['router isis CORE', ' segment-routing srv6', '  node-msd', '  exit', ' exit', 'exit'],
-  ['line vty', 'exit'],
-];
-
-/** Lines that fit anywhere or nowhere: errors, escapes, comments, blanks. */
-const LINES = [
-  'no such command',
-  'route-map',
-  'neighbor 10.0.0.9 remote-as 1',
-  ' network 10.2.0.0/16',
-  'ip prefix-list PL seq 5 permit 10.0.0.1/8',
-  '!',
-  '! comment',
-  '# hash comment',
-  '',
-  '   ',
-  '\t neighbor 10.0.0.3 remote-as external',
-];
-
-/** mulberry32: a small seeded generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function pick<T>(next: () => number, items: readonly T[]): T {
-  return items[Math.floor(next() * items.length)]!;
-}
-
-function document(next: () => number): string {
-  const count = 3 + Math.floor(next() * 30);
-  const out: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const r = next();
-    if (r < 0.03) out.push(`description ${'x'.repeat(4100)}`);
-    // A top-level `exit` ends the reading (nothing after it resumes): rare, so most chains resume.
-    else if (r < 0.05) out.push('exit');
-    else if (r < 0.3) out.push(pick(next, LINES));
-    else out.push(...pick(next, STANZAS));
-  }
-  const eol = next() < 0.15 ? '\r\n' : '\n';
-  return out.join(eol) + (next() < 0.8 ? eol : '');
-}
-
-const SNIPPETS = ['\n', ' ', 'x', '!', 'exit\n', '\r', '\r\n', 'route-map A permit 5\n', ' neighbor 10.0.0.2 remote-as 1\n', 'router ospf\n', 'exit-address-family\n', ' address-family ipv4 unicast\n'];
-
-function edit(next: () => number, text: string): string {
-  const at = Math.floor(next() * (text.length + 1));
-  const removed = next() < 0.5 ? Math.floor(next() * Math.min(60, text.length - at + 1)) : 0;
-  const inserted = next() < 0.3 ? '' : next() < 0.5 ? pick(next, SNIPPETS) : `${pick(next, pick(next, STANZAS))}\n`;
-  return text.slice(0, at) + inserted + text.slice(at + removed);
-}
+import { document, edit, random, STANZAS } from './randomConfigs';
 
 /** Everything a parse result says, as plain data. */
 function snapshot(result: ParseResult): unknown {
@@ -123,6 +36,41 @@ function snapshot(result: ParseResult): unknown {
   };
 }
 
+/**
+ * The stack before every line, as plain data, and the words held: a re-read renumbers frames and
+ * splices the store in place, and a later re-read resumes from them.
+ */
+function readState(result: ParseResult): unknown {
+  const state = readStateOf(result)!;
+  const chain = (frame: Frame | undefined): unknown[] => (frame ? [frame.node, frame.block, frame.indent, ...chain(frame.parent)] : []);
+  return { stacks: state.stacks.map(chain), words: state.store.count, stopped: state.stopped };
+}
+
+/** One frame per block across all stacks: frames stay shared by the lines of their block. */
+function assertSharedFrames(result: ParseResult, message: string): void {
+  const frames = new Map<number, Frame>();
+  for (const top of readStateOf(result)!.stacks) {
+    for (let frame: Frame | undefined = top; frame && frame.block >= 0; frame = frame.parent) {
+      const seen = frames.get(frame.block);
+      if (seen === frame) break;
+      assert.equal(seen, undefined, `${message}: two frames for block ${frame.block}`);
+      frames.set(frame.block, frame);
+    }
+  }
+}
+
+/** Re-reads `text` from `previous` and checks it against a whole reading. */
+function assertReread(previous: ParseResult, text: string, message: string): ParseResult {
+  const before = new Set(previous.lines);
+  const result = reparseFrr(previous, text);
+  const whole = parseFrr(text);
+  assert.deepStrictEqual(snapshot(result), snapshot(whole), message);
+  assert.deepStrictEqual(readState(result), readState(whole), message);
+  assertSharedFrames(result, message);
+  if (result !== previous) assertDelta(before, result, message);
+  return result;
+}
+
 /** The delta names exactly the lines that left and joined: every other line is the same object, moved. */
 function assertDelta(before: ReadonlySet<unknown>, result: ParseResult, message: string): void {
   const delta = reparseDeltaOf(result);
@@ -147,8 +95,11 @@ test('a re-read edited text equals a whole reading, over chains of random edits'
       const previous = result;
       const before = new Set(previous.lines);
       result = reparseFrr(previous, text);
-      assert.deepStrictEqual(snapshot(result), snapshot(parseFrr(text)), `seed ${seed}, edit ${step + 1}`);
+      const whole = parseFrr(text);
+      assert.deepStrictEqual(snapshot(result), snapshot(whole), `seed ${seed}, edit ${step + 1}`);
       if (result !== previous) assertDelta(before, result, `seed ${seed}, edit ${step + 1}`);
+      assert.deepStrictEqual(readState(result), readState(whole), `seed ${seed}, edit ${step + 1}`);
+      assertSharedFrames(result, `seed ${seed}, edit ${step + 1}`);
     }
   }
 });
@@ -178,4 +129,70 @@ test('binary junk and lines over 4095 bytes edited in and out re-read like a who
     result = reparseFrr(result, text);
     assert.deepStrictEqual(snapshot(result), snapshot(parseFrr(text)), `step ${step + 1}`);
   }
+});
+
+test('edits at the very start and end, of blocks before the junction, and of CRLF line breaks re-read like a whole reading', () => {
+  const stanzas = STANZAS.flat();
+  for (const eol of ['\n', '\r\n']) {
+    const base = stanzas.join(eol) + eol;
+    const bgp = base.indexOf(' neighbor 10.0.0.2 timers');
+    const family = base.indexOf('  network 10.1.0.0/16');
+    const edits: [string, (text: string) => string][] = [
+      ['insert at the start', (t) => `router bgp 1${eol}${t}`],
+      ['delete at the start', (t) => t.slice(t.indexOf(eol) + eol.length)],
+      ['insert at the end', (t) => `${t}route-map Z permit 1${eol} set metric 1`],
+      ['delete at the end', (t) => t.slice(0, t.length - 3)],
+      ['a header inside its own block', (t) => `${t.slice(0, bgp)}router bgp 64512${eol}${t.slice(bgp)}`],
+      ['a header inside a nested block', (t) => `${t.slice(0, family)} address-family ipv4 unicast${eol}${t.slice(family)}`],
+      ['an exit closing the block early', (t) => `${t.slice(0, bgp)}exit${eol}${t.slice(bgp)}`],
+      ['a header removed', (t) => t.replace(`router bgp 64512${eol}`, '')],
+      ['a header broken', (t) => t.replace('router bgp 64512 vrf', 'router bgpx 64512 vrf')],
+      ['blocks removed before the junction', (t) => t.replace(/route-map RM-in deny 20[^]*?ipv6 address prefix-list PL6/, 'hostname x')],
+      ['a CRLF split by a character, an LF made a CRLF', (t) => t.replace(`vrf red${eol}`, eol === '\r\n' ? 'vrf red\rx\n' : 'vrf red\r\n')],
+      ['a lone CR', (t) => t.replace(`interface eth0${eol}`, 'interface eth0\r')],
+    ];
+    for (const [name, change] of edits) {
+      let text = base;
+      let result = parseFrr(text);
+      // Each edit, then the same edit again on its result, then back: chains resume from moved frames.
+      for (const next of [change(text), change(change(text)), base]) {
+        text = next;
+        result = assertReread(result, text, `${name} (${JSON.stringify(eol)})`);
+      }
+    }
+  }
+});
+
+test('re-reads of thousands of lines, with and without a junction, and one that grows the word store', () => {
+  const body = Array.from({ length: 9000 }, (_, i) => ` neighbor 10.0.${i >> 8}.${i & 255} remote-as ${i + 1}`).join('\n');
+  const tail = 'route-map A permit 1\n match ip address prefix-list PL\nexit\nrouter bgp 2\n address-family ipv4 unicast\n  network 10.0.0.0/8\n';
+  const withJunction = `router bgp 1\n${body}\n${tail}`;
+  const withoutJunction = `router bgp 1\n${body}\n`;
+  for (const text of [withJunction, withoutJunction]) {
+    let result = parseFrr(text);
+    for (const next of [`x${text}`, text, `${text.slice(0, 12)} 1 2 3 4 5 6 7 8 9${text.slice(12)}`, text]) {
+      result = assertReread(result, next, next.slice(0, 30));
+    }
+  }
+  assertReread(parseFrr('a\n'), 'a b c d e f g h i j\n'.repeat(40), 'store grown');
+});
+
+test('a command bound before a re-read is bound again at its moved words', () => {
+  const text = 'hostname a\nrouter bgp 64512\n neighbor 10.0.0.2 remote-as 64513\n';
+  const previous = parseFrr(text);
+  const commandOf = (result: ParseResult) => {
+    const args = result.lines.find((line) => line.commandId?.includes('neighbor'))!.command!.args;
+    return Object.entries(args).map(([name, arg]) => [name, arg.value, arg.tokens.map((t) => [t.start, t.end])]);
+  };
+  commandOf(previous);
+  const edited = `!\n${text}`;
+  assert.deepStrictEqual(commandOf(reparseFrr(previous, edited)), commandOf(parseFrr(edited)));
+});
+
+test('a parse re-read once is spent: re-reading it again reads the text whole', () => {
+  const before = 'route-map A permit 10\n match ip address prefix-list PL\n';
+  const first = parseFrr(before);
+  reparseFrr(first, before.replace('A', 'B'));
+  const again = before.replace('10', '20');
+  assert.deepStrictEqual(snapshot(reparseFrr(first, again)), snapshot(parseFrr(again)));
 });

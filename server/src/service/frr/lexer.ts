@@ -82,23 +82,31 @@ export class TokenStore {
     return this.offsets[index * 2 + 1]!;
   }
 
-  /** Appends `source`'s words `from` to `to - 1`, their offsets moved by `shift`. */
-  copyFrom(source: TokenStore, from: number, to: number, shift: number): void {
-    const count = to - from;
-    if (count <= 0) return;
-    let capacity = this.offsets.length;
-    while (capacity < (this.size + count) * 2) capacity *= 2;
-    if (capacity !== this.offsets.length) {
+  /**
+   * Replaces words `at` to `at + removed - 1` with `source`'s words, and moves the words after them
+   * `shift` characters on: a re-read puts the words it read into the earlier reading's store, so
+   * the lines before the edit keep theirs untouched.
+   */
+  splice(at: number, removed: number, source: TokenStore, shift: number): void {
+    const added = source.size;
+    const tailFrom = at + removed;
+    const size = this.size - removed + added;
+    if (size * 2 > this.offsets.length) {
+      let capacity = this.offsets.length;
+      while (capacity < size * 2) capacity *= 2;
       const grown = new Int32Array(capacity);
       grown.set(this.offsets.subarray(0, this.size * 2));
       this.offsets = grown;
     }
-    const target = this.size * 2;
-    if (shift === 0) this.offsets.set(source.offsets.subarray(from * 2, to * 2), target);
-    else for (let i = 0; i < count * 2; i++) this.offsets[target + i] = source.offsets[from * 2 + i]! + shift;
-    // A native copy: pushing a hundred thousand words one by one costs more than re-reading a line.
-    this.texts = this.size === 0 && from === 0 ? source.texts.slice(0, to) : this.texts.concat(source.texts.slice(from, to));
-    this.size += count;
+    const offsets = this.offsets;
+    if (added !== removed) offsets.copyWithin((at + added) * 2, tailFrom * 2, this.size * 2);
+    offsets.set(source.offsets.subarray(0, added * 2), at * 2);
+    if (shift !== 0) for (let i = (at + added) * 2; i < size * 2; i++) offsets[i]! += shift;
+    spliceArray(this.texts, at, removed, source.texts);
+    this.size = size;
+    // The bound line may be one that moved: its command's words would keep their former offsets.
+    this.boundLine = undefined;
+    this.boundCommand = undefined;
   }
 
   /** Word `index`, as a new object. */
@@ -115,6 +123,23 @@ export class TokenStore {
     }
     return out;
   }
+}
+
+/** Arguments one call can spread safely; more would overflow the stack. */
+const SPREAD_LIMIT = 8192;
+
+/**
+ * `array.splice(at, removed, ...items)` in place, for any number of items. The native splice moves
+ * the elements after `at` in one copy, where rebuilding the array would copy all of it.
+ */
+export function spliceArray<T>(array: T[], at: number, removed: number, items: readonly T[]): T[] {
+  if (items.length <= SPREAD_LIMIT) return array.splice(at, removed, ...items);
+  const dropped = array.slice(at, at + removed);
+  const tail = array.slice(at + removed);
+  array.length = at;
+  for (const item of items) array.push(item);
+  for (const item of tail) array.push(item);
+  return dropped;
 }
 
 /**
@@ -155,15 +180,25 @@ export interface ScanRange {
   proceed?: (line: number, start: number) => boolean;
 }
 
+/** Characters a re-read reads with its first, small word table (which holds 128 words). */
+const SHORT_READ = 4096;
+
 /** `lexFrr` as a stream: adds every word to `store` and calls `visit` for every line, in order. */
 export function scanFrrLines(text: string, store: TokenStore, visit: LineVisitor, range: ScanRange = { offset: 0, line: 0 }): void {
   const length = text.length;
-  // Sized for about one distinct word per 40 characters; a fuller table only stops sharing.
-  const words = new WordInterner((length - range.offset) / 40);
+  // Sized for about one distinct word per 40 characters; a fuller table only stops sharing. A re-read
+  // mostly stops after a few lines, and a table sized for the rest of a large text would cost more
+  // than those lines: it starts small, and gets the full size once it has read on that far.
+  let words = new WordInterner(range.proceed ? 0 : (length - range.offset) / 40);
+  let resizeAt = range.proceed ? range.offset + SHORT_READ : length + 1;
   let lineNo = range.line;
   let start = range.offset;
   while (start <= length) {
     if (lineNo !== range.line && range.proceed && !range.proceed(lineNo, start)) return;
+    if (start > resizeAt) {
+      words = new WordInterner((length - start) / 40);
+      resizeAt = length + 1;
+    }
     let end = start;
     while (end < length) {
       const c = text.charCodeAt(end);

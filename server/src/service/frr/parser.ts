@@ -20,19 +20,20 @@ import { isBgpFamily, isBgpSubNode, isLenient, nodeLabel, parentNode } from './n
 import type { Block, CommandMatch, LineKind, NodeId, ParsedLine, ParseOptions, ParseResult, Token } from './syntax';
 
 /**
- * One context on FRR's node stack. Frames are immutable and linked to their parent, so the stack
+ * One context on FRR's node stack. Frames are shared and linked to their parent, so the stack
  * before every line can be kept (one pointer per line) and a later parse can resume from it.
+ * Only a re-read changes a frame: it renumbers the frames of the lines it keeps after the edit.
  */
 export interface Frame {
   readonly node: NodeId;
   /** Index into blocks; -1 for the top level. */
-  readonly block: number;
+  block: number;
   /** Indentation of the header line. */
   readonly indent: number;
   /** Sub-contexts an OPAQUE frame knows (frr-reload.py's tree). */
   readonly opaque?: OpaqueContext;
   /** The enclosing context; undefined for the top level. */
-  readonly parent?: Frame;
+  parent?: Frame;
 }
 
 export const TOP_LEVEL: Frame = { node: 'CONFIG', block: -1, indent: -1 };
@@ -65,19 +66,43 @@ export function readStateOf(result: ParseResult): ReadState | undefined {
   return readStates.get(result);
 }
 
-export function parseFrr(text: string, options: ParseOptions = {}): ParseResult {
-  const reader = new ConfigReader(text, options.frrVersion ?? 'any', { lines: [], blocks: [], findings: [], stacks: [], store: new TokenStore(text.length / 8), top: TOP_LEVEL });
-  reader.read({ offset: 0, line: 0 });
-  return reader.result();
+/** Forgets how `result` was read: a re-read made it part of a newer parse, which re-reading it again would corrupt. */
+export function forgetReadState(result: ParseResult): void {
+  readStates.delete(result);
 }
 
-/** What a reading starts from: the part already read (empty for a whole text). */
+/** A parse of `text` made of these parts, remembered with how it was read. */
+export function parseResult(text: string, lines: ParsedLine[], blocks: Block[], findings: Finding[], state: ReadState): ParseResult {
+  const result = { text, lines, blocks, findings };
+  readStates.set(result, state);
+  return result;
+}
+
+export function parseFrr(text: string, options: ParseOptions = {}): ParseResult {
+  const frrVersion = options.frrVersion ?? 'any';
+  const store = new TokenStore(text.length / 8);
+  const reader = new ConfigReader(text, frrVersion, { line: 0, earlierBlocks: [], block: 0, lexed: store, store, word: 0, top: TOP_LEVEL });
+  reader.read({ offset: 0, line: 0 });
+  return parseResult(text, reader.lines, reader.blocks, reader.findings, { store, stacks: reader.stacks, stopped: reader.stopped, frrVersion });
+}
+
+/**
+ * Where a reading starts in the parse it adds to (at the start, for a whole text). A re-read reads
+ * into arrays and a store of its own, spliced into the earlier parse afterwards: the lines it reads
+ * are numbered, and refer to their words, as they will sit there.
+ */
 export interface ReadStart {
-  lines: ParsedLine[];
-  blocks: Block[];
-  findings: Finding[];
-  stacks: Frame[];
+  /** Index of the first line read. */
+  line: number;
+  /** The parse's blocks; the ones numbered below `block` were opened before, and the lines read may extend or close them. */
+  earlierBlocks: readonly Block[];
+  /** Number of the first block the reading opens. */
+  block: number;
+  /** Where the reading puts the words it lexes. */
+  lexed: TokenStore;
+  /** The store the lines read refer to, and the index their first word takes there. */
   store: TokenStore;
+  word: number;
   top: Frame;
 }
 
@@ -100,13 +125,20 @@ interface Draft {
 }
 
 export class ConfigReader {
-  readonly lines: ParsedLine[];
-  readonly blocks: Block[];
-  readonly findings: Finding[];
-  readonly stacks: Frame[];
+  /** The lines read, the stack before each, the blocks they open and the findings on them. */
+  readonly lines: ParsedLine[] = [];
+  readonly stacks: Frame[] = [];
+  readonly blocks: Block[] = [];
+  readonly findings: Finding[] = [];
+  /** The words read (`Draft.first` indexes them). */
   readonly store: TokenStore;
   /** The innermost context. */
   top: Frame;
+  private readonly firstLine: number;
+  private readonly firstBlock: number;
+  private readonly earlierBlocks: readonly Block[];
+  private readonly lineStore: TokenStore;
+  private readonly firstWord: number;
   private readonly draft: Draft = {
     line: 0,
     start: 0,
@@ -128,15 +160,16 @@ export class ConfigReader {
 
   constructor(
     readonly text: string,
-    private readonly frrVersion: FrrVersion,
+    frrVersion: FrrVersion,
     start: ReadStart,
   ) {
     this.matcher = new Matcher(frrVersion);
-    this.lines = start.lines;
-    this.blocks = start.blocks;
-    this.findings = start.findings;
-    this.stacks = start.stacks;
-    this.store = start.store;
+    this.firstLine = start.line;
+    this.earlierBlocks = start.earlierBlocks;
+    this.firstBlock = start.block;
+    this.store = start.lexed;
+    this.lineStore = start.store;
+    this.firstWord = start.word;
     this.top = start.top;
   }
 
@@ -145,10 +178,9 @@ export class ConfigReader {
     scanFrrLines(this.text, this.store, (lineNo, start, end, first, count, comment, indent) => this.readLine(lineNo, start, end, first, count, comment, indent), range);
   }
 
-  result(): ParseResult {
-    const result = { text: this.text, lines: this.lines, blocks: this.blocks, findings: this.findings };
-    readStates.set(result, { store: this.store, stacks: this.stacks, stopped: this.stopped, frrVersion: this.frrVersion });
-    return result;
+  /** Block `index`, whether opened before the reading or by it. */
+  block(index: number): Block {
+    return index < this.firstBlock ? this.earlierBlocks[index]! : this.blocks[index - this.firstBlock]!;
   }
 
   /** The current line's tokens as objects, for the rare paths that report on them. */
@@ -173,7 +205,7 @@ export class ConfigReader {
     const words = this.words;
     words.length = count;
     for (let i = 0; i < count; i++) words[i] = this.store.texts[first + i]!;
-    const index = this.lines.length;
+    const index = this.firstLine + this.lines.length;
     this.stacks.push(top);
     if (this.stopped) {
       if (count > 0 || comment) line.kind = 'opaque';
@@ -186,7 +218,7 @@ export class ConfigReader {
       else this.readStrict(line, index);
       this.extendBlocks(line.block, index);
     }
-    this.lines.push(new Line(this.store, index, line.line, line.start, line.end, line.first, line.count, line.kind, line.node, line.nodeAfter, line.block, line.source, line.escapedFrom));
+    this.lines.push(new Line(this.lineStore, index, line.line, line.start, line.end, this.firstWord + line.first, line.count, line.kind, line.node, line.nodeAfter, line.block, line.source, line.escapedFrom));
   }
 
   /** FRR's walk: the current node, then each enclosing node, until one accepts the line. */
@@ -224,7 +256,7 @@ export class ConfigReader {
         line.source = 'exit';
         this.top = top.parent!;
         line.nodeAfter = this.top.node;
-        this.blocks[top.block]!.last = index;
+        this.block(top.block).last = index;
         return;
       }
       if (first === 'end') {
@@ -268,7 +300,7 @@ export class ConfigReader {
   private openOpaque(line: Draft, index: number, context: OpaqueContext, label: string, indent: number): void {
     line.kind = 'opaque';
     const parent = this.top;
-    const block = this.blocks.push({ node: 'OPAQUE', header: index, last: index, parent: parent.block, label }) - 1;
+    const block = this.firstBlock + this.blocks.push({ node: 'OPAQUE', header: index, last: index, parent: parent.block, label }) - 1;
     this.top = { node: 'OPAQUE', block, indent, opaque: context, parent };
     line.nodeAfter = 'OPAQUE';
     line.block = block;
@@ -301,7 +333,7 @@ export class ConfigReader {
     do {
       const left = this.top;
       this.top = left.parent!;
-      this.blocks[left.block]!.last = index;
+      this.block(left.block).last = index;
       line.block = left.block;
     } while (target !== undefined && this.top.parent !== undefined && this.top.node !== target);
   }
@@ -335,15 +367,15 @@ export class ConfigReader {
       while (frame && frame.node !== parent) frame = frame.parent;
       if (frame) this.top = frame;
     }
-    const block = this.blocks.push({ node, header: index, last: index, parent: this.top.block }) - 1;
+    const block = this.firstBlock + this.blocks.push({ node, header: index, last: index, parent: this.top.block }) - 1;
     this.top = { node, block, indent, parent: this.top };
     line.block = block;
   }
 
   /** The line and every block it sits in now end at `index` at the earliest. */
   private extendBlocks(innermost: number, index: number): void {
-    for (let b = innermost; b >= 0; b = this.blocks[b]!.parent) {
-      const block = this.blocks[b]!;
+    for (let b = innermost; b >= 0; b = this.block(b).parent) {
+      const block = this.block(b);
       if (block.last < index) block.last = index;
     }
   }
@@ -394,8 +426,8 @@ export class ConfigReader {
  */
 export class Line implements ParsedLine {
   constructor(
-    private store: TokenStore,
-    /** Position in its parse's `lines`: kept current as re-reads move the line. */
+    private readonly store: TokenStore,
+    /** Position in its parse's `lines`; this and the other public numbers are kept current as re-reads move the line. */
     public index: number,
     public line: number,
     public start: number,
@@ -451,23 +483,6 @@ export class Line implements ParsedLine {
     store.boundCommand = command;
     return command;
   }
-
-  /**
-   * Moves this line into a later reading of an edited text: `store` holds its words `words` further
-   * on, and it sits `shift` characters, `lines` physical lines and `indices` places further, in `block`. A re-read keeps the lines
-   * the edit left alone instead of copying them; the earlier reading is spent.
-   */
-  move(store: TokenStore, shift: number, lines: number, words: number, block: number, indices = 0): this {
-    this.store = store;
-    this.index += indices;
-    this.line += lines;
-    this.start += shift;
-    this.end += shift;
-    this.first += words;
-    this.block = block;
-    return this;
-  }
-
 }
 
 /** `: expected <deny|permit>`, or nothing when the grammar allows too much to list usefully. */

@@ -3,12 +3,14 @@
  * the node stack FRR had there, and stops at the first line of the unchanged end that it reaches
  * in the same state as the earlier reading did: from there on, the earlier parse holds, moved by
  * the edit's length. An edit inside a large configuration re-reads a few lines instead of all.
- * The earlier parse's lines move into the new one: a parse handed to `reparseFrr` is spent.
+ * The earlier parse becomes the new one in place (its arrays, store, lines, blocks, frames and
+ * findings): a parse handed to `reparseFrr` is spent. What the edit left alone is only moved, in
+ * loops over numbers, so that a re-read of a large text costs little more than the lines it reads.
  */
 import type { Finding } from '../types';
 import { partitionPoint } from './bisect';
-import { TokenStore } from './lexer';
-import { ConfigReader, Line, parseFrr, readStateOf, type Frame, type ReadState } from './parser';
+import { spliceArray, TokenStore } from './lexer';
+import { ConfigReader, forgetReadState, Line, parseFrr, parseResult, readStateOf, type Frame, type ReadState } from './parser';
 import type { Block, ParsedLine, ParseOptions, ParseResult } from './syntax';
 
 /** What a re-read changed: the earlier lines it dropped and the lines it read anew; every other line was moved in place. */
@@ -29,21 +31,30 @@ export function reparseFrr(previous: ParseResult, text: string, options: ParseOp
   const frrVersion = options.frrVersion ?? 'any';
   if (previous.text === text && state?.frrVersion === frrVersion) return previous;
   if (!state || state.stopped || state.frrVersion !== frrVersion) return parseFrr(text, options);
-  return new Resumption(previous, state, text).run();
+  const result = new Resumption(previous, state, text).run();
+  forgetReadState(previous);
+  return result;
 }
 
-/** Characters compared at once: a native string comparison, where one character at a time would take longer than the re-read. */
-const CHUNK = 4096;
+/**
+ * Characters compared at once, largest first: native string comparisons, where one character at a
+ * time would take longer than the re-read; each size narrows down what the larger one left over.
+ */
+const CHUNKS = [65536, 4096, 256, 16];
 
 /** Length of the common start of `a` and `b`, and of their common end after it. */
 function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
   const max = Math.min(a.length, b.length);
   let prefix = 0;
-  while (prefix + CHUNK <= max && a.substring(prefix, prefix + CHUNK) === b.substring(prefix, prefix + CHUNK)) prefix += CHUNK;
+  for (const chunk of CHUNKS) {
+    while (prefix + chunk <= max && a.substring(prefix, prefix + chunk) === b.substring(prefix, prefix + chunk)) prefix += chunk;
+  }
   while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
   let suffix = 0;
   const room = max - prefix;
-  while (suffix + CHUNK <= room && a.substring(a.length - suffix - CHUNK, a.length - suffix) === b.substring(b.length - suffix - CHUNK, b.length - suffix)) suffix += CHUNK;
+  for (const chunk of CHUNKS) {
+    while (suffix + chunk <= room && a.substring(a.length - suffix - chunk, a.length - suffix) === b.substring(b.length - suffix - chunk, b.length - suffix)) suffix += chunk;
+  }
   while (suffix < room && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
   return { prefix, suffix };
 }
@@ -53,132 +64,236 @@ function lineAt(lines: readonly ParsedLine[], offset: number): number {
   return Math.max(0, partitionPoint(0, lines.length, (i) => (lines[i] as Line).start <= offset) - 1);
 }
 
-/** Where the new reading met the earlier one: old line `line`, with the old stack's frames matched to the new ones. */
+/** Index of the first finding starting at or after `offset` (the parser reports in text order). */
+function findingAt(findings: readonly Finding[], offset: number): number {
+  return partitionPoint(0, findings.length, (i) => findings[i]!.range.start < offset);
+}
+
+/** Where the new reading met the earlier one: at the earlier line `line`, `physicalShift` physical lines further on. */
 interface Junction {
   line: number;
   physicalShift: number;
-  frames: Map<Frame, Frame>;
+}
+
+/** Block numbers of the earlier reading, as the lines kept after the junction have them, in the new reading's numbering. */
+class Renumbering {
+  /** Blocks open at the junction that the re-read numbered differently: earlier and new numbers. */
+  readonly earlier: number[] = [];
+  readonly now: number[] = [];
+
+  constructor(
+    /** The first block opened after the junction, and how far the re-read moved those. */
+    private readonly tail: number,
+    private readonly shift: number,
+  ) {}
+
+  get changes(): boolean {
+    return this.shift !== 0 || this.earlier.length > 0;
+  }
+
+  /** A block kept lines refer to: one opened after the junction, or one open there (the top level stays). */
+  block(earlier: number): number {
+    if (earlier >= this.tail) return earlier + this.shift;
+    const at = this.earlier.indexOf(earlier);
+    return at < 0 ? earlier : this.now[at]!;
+  }
 }
 
 class Resumption {
-  private readonly old: readonly Line[];
+  private readonly lines: Line[];
+  private readonly stacks: Frame[];
+  private readonly blocks: Block[];
   private readonly shift: number;
   /** New text offsets from here on are the earlier text's, moved by `shift`. */
   private readonly unchangedFrom: number;
   /** The first line read again. */
   private readonly restart: number;
+  /** Blocks opened before the restart line: they keep their numbers. */
+  private readonly blocksBefore: number;
+  /** The blocks open at the restart line, and their ends in the earlier reading (the re-read sets them anew). */
+  private readonly openBlocks: number[] = [];
+  private readonly openLasts: number[] = [];
   private junction: Junction | undefined;
+  /** Frames of the earlier stack at the junction that the re-read made anew, and the frames replacing them. */
+  private readonly replaced: Frame[] = [];
+  private readonly replacing: Frame[] = [];
 
   constructor(
     private readonly previous: ParseResult,
     private readonly state: ReadState,
     private readonly text: string,
   ) {
-    this.old = previous.lines as Line[];
+    this.lines = previous.lines as Line[];
+    this.stacks = state.stacks;
+    this.blocks = previous.blocks;
     const { prefix, suffix } = commonEnds(previous.text, text);
     this.shift = text.length - previous.text.length;
     this.unchangedFrom = text.length - suffix;
     this.restart = this.restartLine(prefix);
+    this.blocksBefore = blocksBefore(this.blocks, this.restart);
   }
 
   /** The line before the one holding the first change (a line break may be what changed), from its physical start. */
   private restartLine(prefix: number): number {
-    let restart = Math.max(0, lineAt(this.old, prefix) - 1);
-    while (restart > 0 && this.old[restart]!.line === this.old[restart - 1]!.line) restart--;
+    let restart = Math.max(0, lineAt(this.lines, prefix) - 1);
+    while (restart > 0 && this.lines[restart]!.line === this.lines[restart - 1]!.line) restart--;
     return restart;
   }
 
   run(): ParseResult {
     const reader = this.readerAtRestart();
-    const first = this.old[this.restart]!;
+    const first = this.lines[this.restart]!;
     reader.read({ offset: first.start, line: first.line, proceed: (line, start) => !this.meets(reader, line, start) });
-    const added = reader.lines.slice(this.restart);
-    const removed = this.old.slice(this.restart, this.junction ? this.junction.line : this.old.length);
-    if (this.junction) this.appendRest(reader, this.junction);
-    const result = reader.result();
-    deltas.set(result, { removed, added });
+    const removed = this.spliceIn(reader);
+    const result = parseResult(this.text, this.lines, this.blocks, this.previous.findings, {
+      store: this.state.store,
+      stacks: this.stacks,
+      stopped: reader.stopped,
+      frrVersion: this.state.frrVersion,
+    });
+    deltas.set(result, { removed, added: reader.lines });
     return result;
   }
 
-  /** A reader holding the lines before the restart line, in the state FRR was in there. */
+  /** A reader in the state FRR was in at the restart line, reading into arrays of its own. */
   private readerAtRestart(): ConfigReader {
     const restart = this.restart;
-    const store = new TokenStore(this.text.length / 8);
-    store.copyFrom(this.state.store, 0, this.old[restart]!.first, 0);
-    const lines: ParsedLine[] = this.old.slice(0, restart);
-    for (const line of lines) (line as Line).move(store, 0, 0, 0, line.block);
-    const top = this.state.stacks[restart]!;
-    const blocks = this.previous.blocks.slice(0, blocksBefore(this.previous.blocks, restart));
-    // Blocks still open keep growing: they are copied, their end set back to the last line read.
+    const top = this.stacks[restart]!;
+    // Blocks still open keep growing: their end goes back to the last line read, and the re-read extends it again.
     let lastRead = restart - 1;
-    while (lastRead >= 0 && (this.old[lastRead]!.kind === 'blank' || this.old[lastRead]!.kind === 'comment')) lastRead--;
+    while (lastRead >= 0 && (this.lines[lastRead]!.kind === 'blank' || this.lines[lastRead]!.kind === 'comment')) lastRead--;
     for (let frame: Frame | undefined = top; frame && frame.block >= 0; frame = frame.parent) {
-      blocks[frame.block] = { ...blocks[frame.block]!, last: lastRead };
+      const block = this.blocks[frame.block]!;
+      this.openBlocks.push(frame.block);
+      this.openLasts.push(block.last);
+      block.last = lastRead;
     }
-    const findings: Finding[] = [];
-    const restartOffset = this.old[restart]!.start;
-    for (const finding of this.previous.findings) {
-      if (finding.range.start >= restartOffset) break;
-      findings.push(finding);
-    }
-    return new ConfigReader(this.text, this.state.frrVersion, { lines, blocks, findings, stacks: this.state.stacks.slice(0, restart), store, top });
+    return new ConfigReader(this.text, this.state.frrVersion, {
+      line: restart,
+      earlierBlocks: this.blocks,
+      block: this.blocksBefore,
+      lexed: new TokenStore(64),
+      store: this.state.store,
+      word: this.lines[restart]!.first,
+      top,
+    });
   }
 
   /** Whether the reader, about to read the physical line at `start`, is where the earlier reading was at the same text. */
   private meets(reader: ConfigReader, line: number, start: number): boolean {
     if (reader.stopped || start < this.unchangedFrom) return false;
     const oldStart = start - this.shift;
-    const index = lineAt(this.old, oldStart);
-    const old = this.old[index]!;
-    if (old.start !== oldStart || (index > 0 && this.old[index - 1]!.line === old.line)) return false;
-    const frames = sameStack(reader.top, this.state.stacks[index]!);
-    if (!frames) return false;
-    this.junction = { line: index, physicalShift: line - old.line, frames };
+    const index = lineAt(this.lines, oldStart);
+    const old = this.lines[index]!;
+    if (old.start !== oldStart || (index > 0 && this.lines[index - 1]!.line === old.line)) return false;
+    if (!sameStack(reader.top, this.stacks[index]!)) return false;
+    this.junction = { line: index, physicalShift: line - old.line };
     return true;
   }
 
-  /** The earlier parse from the junction on, moved into the reader's numbering. */
-  private appendRest(reader: ConfigReader, junction: Junction): void {
-    const oldBlocks = this.previous.blocks;
-    const oldStore = this.state.store;
-    const from = junction.line;
-    // Read before the tail's lines move.
-    const tailOffset = this.old[from]!.start;
-    const lineShift = reader.lines.length - from;
-    const wordShift = reader.store.count - this.old[from]!.first;
-    const firstTailBlock = blocksBefore(oldBlocks, from);
-    const blockShift = reader.blocks.length - firstTailBlock;
-    const openBlocks = new Map<number, number>();
-    for (const [oldFrame, newFrame] of junction.frames) openBlocks.set(oldFrame.block, newFrame.block);
-    const block = (b: number) => (b >= firstTailBlock ? b + blockShift : (openBlocks.get(b) ?? b));
+  /**
+   * Puts what the reader read in place of the earlier lines from the restart line to the junction
+   * (to the end, without one), and moves what follows. Returns the earlier lines dropped.
+   */
+  private spliceIn(reader: ConfigReader): ParsedLine[] {
+    const { lines, stacks, blocks, restart, junction } = this;
+    const findings = this.previous.findings;
+    const store = this.state.store;
+    // Everything about the earlier reading is read before anything moves.
+    const to = junction ? junction.line : lines.length;
+    const restartWord = lines[restart]!.first;
+    const tailWord = junction ? lines[to]!.first : store.count;
+    const tailBlock = blocksBefore(blocks, to);
+    const findingsFrom = findingAt(findings, lines[restart]!.start);
+    const findingsTo = junction ? findingAt(findings, lines[to]!.start) : findings.length;
+    const lineShift = restart + reader.lines.length - to;
+    const renumbering = new Renumbering(tailBlock, this.blocksBefore + reader.blocks.length - tailBlock);
+    if (junction) this.matchJunction(reader, junction.line, lineShift, renumbering);
 
-    for (const [oldFrame, newFrame] of junction.frames) {
-      if (newFrame.block < 0) continue;
-      const oldLast = oldBlocks[oldFrame.block]!.last;
-      if (oldLast >= from) reader.blocks[newFrame.block]!.last = oldLast + lineShift;
+    const removed = spliceArray(lines, restart, to - restart, reader.lines);
+    spliceArray(stacks, restart, to - restart, reader.stacks);
+    spliceArray(blocks, this.blocksBefore, tailBlock - this.blocksBefore, reader.blocks);
+    spliceArray(findings, findingsFrom, findingsTo - findingsFrom, reader.findings);
+    store.splice(restartWord, tailWord - restartWord, reader.store, this.shift);
+    if (junction) {
+      this.moveTailLines(restart + reader.lines.length, junction.physicalShift, restartWord + reader.store.count - tailWord, renumbering);
+      this.moveTailBlocks(this.blocksBefore + reader.blocks.length, lineShift, renumbering);
+      this.moveTailFindings(findingsFrom + reader.findings.length);
     }
-    for (let b = firstTailBlock; b < oldBlocks.length; b++) {
-      const old = oldBlocks[b]!;
-      reader.blocks.push({ ...old, header: old.header + lineShift, last: old.last + lineShift, parent: block(old.parent) });
-    }
-    reader.store.copyFrom(oldStore, this.old[from]!.first, oldStore.count, this.shift);
-    for (let i = from; i < this.old.length; i++) {
-      const line = this.old[i]!;
-      reader.lines.push(line.move(reader.store, this.shift, junction.physicalShift, wordShift, block(line.block), lineShift));
-    }
-    const frames = junction.frames;
-    const frame = (old: Frame): Frame => {
-      let moved = frames.get(old);
-      if (!moved) {
-        moved = { ...old, block: block(old.block), parent: old.parent && frame(old.parent) };
-        frames.set(old, moved);
+    return removed;
+  }
+
+  /**
+   * Pairs the stacks at the junction, frame by frame from the innermost: frames the re-read opened
+   * replace the earlier ones (and may number their blocks differently), and a block open there ends
+   * where it ended before, moved, when that was after the junction.
+   */
+  private matchJunction(reader: ConfigReader, junction: number, lineShift: number, renumbering: Renumbering): void {
+    let earlier: Frame | undefined = this.stacks[junction];
+    for (let now: Frame | undefined = reader.top; earlier && now && now.block >= 0; earlier = earlier.parent, now = now.parent) {
+      if (earlier !== now) {
+        this.replaced.push(earlier);
+        this.replacing.push(now);
+        if (earlier.block !== now.block) {
+          renumbering.earlier.push(earlier.block);
+          renumbering.now.push(now.block);
+        }
       }
-      return moved;
-    };
-    for (let i = from; i < this.old.length; i++) reader.stacks.push(frame(this.state.stacks[i]!));
-    for (const finding of this.previous.findings) {
-      if (finding.range.start < tailOffset) continue;
-      reader.findings.push({ ...finding, range: { start: finding.range.start + this.shift, end: finding.range.end + this.shift } });
+      const open = this.openBlocks.indexOf(earlier.block);
+      const last = open >= 0 ? this.openLasts[open]! : this.blocks[earlier.block]!.last;
+      if (last >= junction) reader.block(now.block).last = last + lineShift;
+    }
+  }
+
+  /** The lines kept after the junction, from `from` on, their numbers moved; the stacks before them point to the frames now open. */
+  private moveTailLines(from: number, physicalShift: number, wordShift: number, renumbering: Renumbering): void {
+    const { lines, stacks, shift, replaced, replacing } = this;
+    for (let i = from; i < lines.length; i++) {
+      const line = lines[i]!;
+      line.index = i;
+      line.line += physicalShift;
+      line.start += shift;
+      line.end += shift;
+      line.first += wordShift;
+    }
+    if (renumbering.changes) for (let i = from; i < lines.length; i++) lines[i]!.block = renumbering.block(lines[i]!.block);
+    if (replaced.length > 0) {
+      for (let i = from; i < stacks.length; i++) {
+        const at = replaced.indexOf(stacks[i]!);
+        if (at >= 0) stacks[i] = replacing[at]!;
+      }
+    }
+  }
+
+  /**
+   * The blocks opened after the junction, from `from` on, and their frames (each block's frame is
+   * the stack after its header line), renumbered in place: they are shared by many lines' stacks.
+   */
+  private moveTailBlocks(from: number, lineShift: number, renumbering: Renumbering): void {
+    const { blocks, stacks, replaced, replacing } = this;
+    if (lineShift === 0 && !renumbering.changes && replaced.length === 0) return;
+    for (let b = from; b < blocks.length; b++) {
+      const block = blocks[b]!;
+      block.header += lineShift;
+      block.last += lineShift;
+      block.parent = renumbering.block(block.parent);
+      const frame = stacks[block.header + 1];
+      if (frame === undefined) continue;
+      frame.block = b;
+      const at = replaced.indexOf(frame.parent!);
+      if (at >= 0) frame.parent = replacing[at];
+    }
+  }
+
+  /** The parser's findings after the junction, from `from` on, moved with their lines. */
+  private moveTailFindings(from: number): void {
+    const { shift } = this;
+    if (shift === 0) return;
+    const findings = this.previous.findings;
+    for (let i = from; i < findings.length; i++) {
+      const range = findings[i]!.range;
+      range.start += shift;
+      range.end += shift;
     }
   }
 }
@@ -188,22 +303,15 @@ function blocksBefore(blocks: readonly Block[], line: number): number {
   return partitionPoint(0, blocks.length, (b) => blocks[b]!.header < line);
 }
 
-/**
- * The earlier stack's frames matched to the reader's, when both stacks are the same contexts with
- * the same indentation (the blocks may be numbered differently); undefined when they differ.
- */
-function sameStack(current: Frame, earlier: Frame): Map<Frame, Frame> | undefined {
-  const frames = new Map<Frame, Frame>();
+/** Whether both stacks are the same contexts with the same indentation (the blocks may be numbered differently). */
+function sameStack(current: Frame, earlier: Frame): boolean {
   let a: Frame | undefined = current;
   let b: Frame | undefined = earlier;
   while (a && b) {
-    if (a === b) break;
-    if (a.node !== b.node || a.indent !== b.indent || a.opaque !== b.opaque) return undefined;
-    frames.set(b, a);
+    if (a === b) return true;
+    if (a.node !== b.node || a.indent !== b.indent || a.opaque !== b.opaque) return false;
     a = a.parent;
     b = b.parent;
   }
-  if (a !== b) return undefined;
-  for (; b; b = b.parent) frames.set(b, b);
-  return frames;
+  return a === b;
 }

@@ -153,7 +153,8 @@ export class LiveFrrCheck {
   }
 
   private read(): FrrCheckResult {
-    const findings: Finding[] = [...this.parse.findings];
+    // Copies: a re-read moves the parser's findings in place, and these must keep saying this version.
+    const findings: Finding[] = this.parse.findings.map(plainFinding);
     for (const list of [this.instance, ...this.byName.values(), ...this.byLine.values()]) {
       for (const finding of list) findings.push(finding.read());
     }
