@@ -254,8 +254,15 @@ export class Workspace {
     if (!entry.frr) {
       const { frrVersion } = this.options;
       if (!this.mode.live) entry.frr = checkFrrText(entry.text, { frrVersion });
-      else if (entry.live) entry.frr = entry.live.update(entry.text);
-      else {
+      else if (entry.live) {
+        try {
+          entry.frr = entry.live.update(entry.text);
+        } catch (error) {
+          // Whatever the failed update left half-done must not feed the next one: the next request reads the text whole.
+          delete entry.live;
+          throw error;
+        }
+      } else {
         entry.live = new LiveFrrCheck(entry.text, frrVersion);
         entry.frr = entry.live.current;
       }
