@@ -33,6 +33,13 @@ function occurrencesIn(on: Occurrence | readonly Occurrence[] | undefined): read
   return Array.isArray(on) ? on : [on as Occurrence];
 }
 
+/** Whether `touched` (which may repeat a name) holds exactly the names of `filed` (which does not). */
+function sameNames(filed: readonly string[], touched: readonly string[]): boolean {
+  for (const name of touched) if (!filed.includes(name)) return false;
+  for (const name of filed) if (!touched.includes(name)) return false;
+  return true;
+}
+
 function mentionedBefore(a: Occurrence, b: Occurrence): boolean {
   return a.line < b.line || (a.line === b.line && a.range.start < b.range.start);
 }
@@ -219,6 +226,8 @@ export class LiveModel {
   /** Replaces what the model holds for `names` with what `fold` made of them. */
   private take(fold: ModelFold, keys: ReadonlyMap<ParsedLine, readonly string[]>, names: ReadonlySet<string>): void {
     for (const [line, touched] of keys) {
+      // Most lines read again touch what they touched before: refiling them would search long name lists for nothing.
+      if (sameNames(this.namesOf(line), touched)) continue;
       this.unindexNames(line);
       this.index(line, touched);
     }
