@@ -56,10 +56,10 @@ export function buildModel(parse: ParseResult): FrrModel {
  * lines of the names an edit touched and keeps the rest.
  */
 export class ModelFold {
-  readonly table = new SymbolTable();
-  readonly routeMaps = new RouteMapBuilder();
-  readonly prefixLists = new PrefixListBuilder();
-  readonly bgp: BgpBuilder;
+  private readonly table = new SymbolTable();
+  private readonly routeMaps = new RouteMapBuilder();
+  private readonly prefixLists = new PrefixListBuilder();
+  private readonly bgp: BgpBuilder;
   /** The route-map entry each RMAP block configures (absent when its header was refused). */
   private readonly entryOfBlock = new Map<number, RouteMapEntry>();
   /** The symbol each RMAP block's lines sit in, one object per block for all its references. */
@@ -68,7 +68,7 @@ export class ModelFold {
   private keys: string[] | undefined;
 
   constructor(
-    readonly parse: ParseResult,
+    private readonly parse: ParseResult,
     private readonly keysOf?: (line: ParsedLine, keys: string[]) => void,
   ) {
     this.bgp = new BgpBuilder(parse.blocks);

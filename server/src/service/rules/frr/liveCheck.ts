@@ -114,7 +114,8 @@ export class LiveFrrCheck {
   /**
    * Every finding again. The name rules run once over the whole model, and each finding is filed
    * under the name its line touched: a finding comes from one name's records, which sit on lines
-   * that touched that name. Names on lines that touched several are checked one by one.
+   * that touched that name. Names on lines that touched several are checked one by one (and all of
+   * them, should a finding ever sit on a line that touched none).
    */
   private recheckAll(): void {
     this.byName.clear();
