@@ -6,6 +6,7 @@
  */
 import { checkFrrText, type FrrCheckResult as FrrCheck } from './rules/frr/check';
 import { LiveFrrCheck } from './rules/frr/liveCheck';
+import { fileUnder } from './grouping';
 import { parseManifests } from './k8s/parse';
 import { plainLabels, resourceName, type FRRConfiguration, type ManifestFile, type Resource } from './k8s/resources';
 import { selectorMatches } from './k8s/selectors';
@@ -320,10 +321,7 @@ export class Workspace {
     const files = this.manifests();
     for (const finding of [...validateResources(files), ...analyzeExtrasContext(this.extrasContext())]) {
       const { uri, ...own } = finding;
-      if (!uri) continue;
-      const list = byUri.get(uri) ?? [];
-      list.push(own);
-      byUri.set(uri, list);
+      if (uri) fileUnder(byUri, uri, own);
     }
     this.cross = { generation: this.generation, byUri };
     return byUri;

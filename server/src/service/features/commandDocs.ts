@@ -5,6 +5,7 @@
  */
 import { ALL_COMMANDS } from '../frr/commands';
 import type { CommandDef } from '../frr/commands/types';
+import { fileUnder } from '../grouping';
 
 const DOCS: Record<string, string> = {
   'route-map':
@@ -103,9 +104,7 @@ export function defsOf(id: string): CommandDef[] {
   if (!byId) {
     byId = new Map();
     for (const def of ALL_COMMANDS) {
-      const list = byId.get(def.id) ?? [];
-      list.push(def);
-      byId.set(def.id, list);
+      fileUnder(byId, def.id, def);
     }
   }
   return byId.get(id) ?? [];

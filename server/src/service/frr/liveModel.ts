@@ -6,13 +6,13 @@
  * the lines an edit leaves alone. A change to a `router bgp` header (which decides what every line
  * of its stanza means) rebuilds the whole model.
  */
+import { fileUnder } from '../grouping';
 import { partitionPoint } from './bisect';
-import { ModelFold } from './model';
+import { instanceTimersKey, ModelFold } from './model';
 import type { Family } from './prefix';
 import type { ReparseDelta } from './reparse';
 import type { ParsedLine, ParseResult } from './syntax';
 import type { BgpTimers, Definition, FrrModel, NeighborUse, PrefixList, Reference, RejectedRouter, RouteMap, RouterInstance, SymbolEntry, SymbolKind } from './model/types';
-import { instanceTimersKey } from './model';
 
 type Occurrence = Definition | Reference;
 
@@ -91,11 +91,7 @@ export class LiveModel {
   slice(name: string): FrrModel {
     const entries = this.symbolsByName.get(name) ?? [];
     const byKind = new Map<SymbolKind, SymbolEntry[]>();
-    for (const entry of entries) {
-      const list = byKind.get(entry.kind);
-      if (list) list.push(entry);
-      else byKind.set(entry.kind, [entry]);
-    }
+    for (const entry of entries) fileUnder(byKind, entry.kind, entry);
     const routeMap = this.routeMaps.get(name);
     const only = <T>(map: ReadonlyMap<string, T>) => {
       const found = map.get(name);
@@ -207,9 +203,7 @@ export class LiveModel {
       const name = keys[i]!;
       if (keys.indexOf(name) < i) continue;
       kept++;
-      const lines = this.linesByName.get(name);
-      if (lines) lines.push(line);
-      else this.linesByName.set(name, [line]);
+      fileUnder(this.linesByName, name, line);
     }
     if (kept === 0) this.keysByLine.delete(line);
     else this.keysByLine.set(line, kept === 1 ? keys[0]! : kept === keys.length ? keys : [...new Set(keys)]);
@@ -255,22 +249,24 @@ export class LiveModel {
       this.symbols.set(entry.key, entry);
       fresh.push(entry);
     }
-    this.fileByName(fresh);
-    for (const entry of fresh) this.insertByKind(entry);
+    for (const entry of fresh) {
+      fileUnder(this.symbolsByName, entry.name, entry);
+      this.insertByKind(entry);
+    }
     for (const [name, map] of made.routeMaps) if (names.has(name)) this.routeMaps.set(name, map);
     for (const family of ['ipv4', 'ipv6'] as const) {
       for (const [name, list] of made.prefixLists[family]) if (names.has(name)) this.prefixLists[family].set(name, list);
     }
-    this.fileUses(made.neighborUses.filter((use) => names.has(use.peer)));
-    this.fileTimers(made.timers.filter((timers) => names.has(timersKey(timers))));
+    for (const use of made.neighborUses) if (names.has(use.peer)) fileUnder(this.usesByPeer, use.peer, use);
+    for (const timers of made.timers) {
+      const key = timersKey(timers);
+      if (names.has(key)) fileUnder(this.timersByKey, key, timers);
+    }
     // A line's occurrences of the names rebuilt are replaced; those of other names stay.
     const mine = new Map<ParsedLine, Occurrence[]>();
     for (const occurrence of made.occurrences) {
       if (!names.has(occurrence.name)) continue;
-      const line = this.parse.lines[occurrence.line]!;
-      const list = mine.get(line);
-      if (list) list.push(occurrence);
-      else mine.set(line, [occurrence]);
+      fileUnder(mine, this.parse.lines[occurrence.line]!, occurrence);
     }
     for (const line of keys.keys()) {
       const kept = occurrencesIn(this.occurrencesByLine.get(line)).filter((occurrence) => !names.has(occurrence.name));
@@ -302,31 +298,6 @@ export class LiveModel {
     list.splice(at, 0, entry);
   }
 
-  private fileByName(entries: readonly SymbolEntry[]): void {
-    for (const entry of entries) {
-      const list = this.symbolsByName.get(entry.name);
-      if (list) list.push(entry);
-      else this.symbolsByName.set(entry.name, [entry]);
-    }
-  }
-
-  private fileUses(uses: readonly NeighborUse[]): void {
-    for (const use of uses) {
-      const list = this.usesByPeer.get(use.peer);
-      if (list) list.push(use);
-      else this.usesByPeer.set(use.peer, [use]);
-    }
-  }
-
-  private fileTimers(timers: readonly BgpTimers[]): void {
-    for (const t of timers) {
-      const key = timersKey(t);
-      const list = this.timersByKey.get(key);
-      if (list) list.push(t);
-      else this.timersByKey.set(key, [t]);
-    }
-  }
-
   private fileOccurrences(line: ParsedLine, list: readonly Occurrence[]): void {
     if (list.length === 0) this.occurrencesByLine.delete(line);
     else this.occurrencesByLine.set(line, list.length === 1 ? list[0]! : list);
@@ -343,15 +314,15 @@ export class LiveModel {
     this.symbols = made.symbols;
     this.byKind = new Map([...made.symbolsByKind].map(([kind, list]) => [kind, [...list]]));
     this.symbolsByName = new Map();
-    this.fileByName([...made.symbols.values()]);
+    for (const entry of made.symbols.values()) fileUnder(this.symbolsByName, entry.name, entry);
     this.routeMaps = made.routeMaps;
     this.prefixLists = made.prefixLists;
     this.routers = made.routers;
     this.rejected = made.rejectedRouters;
     this.usesByPeer = new Map();
-    this.fileUses(made.neighborUses);
+    for (const use of made.neighborUses) fileUnder(this.usesByPeer, use.peer, use);
     this.timersByKey = new Map();
-    this.fileTimers(made.timers);
+    for (const timers of made.timers) fileUnder(this.timersByKey, timersKey(timers), timers);
     this.occurrencesByLine = new Map();
     let current: ParsedLine | undefined;
     let list: Occurrence[] = [];

@@ -50,18 +50,25 @@ export class ReferenceRecord implements Reference {
   }
 }
 
-export class ClauseRecord implements Clause {
+/** A record about a whole line: its range is the line's, and so is its index. */
+abstract class LineRecord {
   readonly range: WholeLine;
 
-  constructor(
-    readonly kind: string,
-    readonly at: ParsedLine,
-  ) {
+  constructor(readonly at: ParsedLine) {
     this.range = new WholeLine(at);
   }
 
   get line(): number {
     return this.at.index;
+  }
+}
+
+export class ClauseRecord extends LineRecord implements Clause {
+  constructor(
+    readonly kind: string,
+    at: ParsedLine,
+  ) {
+    super(at);
   }
 
   /** Bound again when read: a binding's tokens hold the offsets of the text it was made from. */
@@ -70,36 +77,24 @@ export class ClauseRecord implements Clause {
   }
 }
 
-export class HeaderRecord implements RouteMapHeader {
-  readonly range: WholeLine;
-
+export class HeaderRecord extends LineRecord implements RouteMapHeader {
   constructor(
-    readonly at: ParsedLine,
+    at: ParsedLine,
     readonly action: 'permit' | 'deny',
     readonly actionRange: LineRange | WholeLine,
   ) {
-    this.range = new WholeLine(at);
-  }
-
-  get line(): number {
-    return this.at.index;
+    super(at);
   }
 }
 
-export class JumpRecord {
-  readonly range: WholeLine;
-
+export class JumpRecord extends LineRecord {
   constructor(
     readonly kind: 'on-match-goto' | 'continue',
-    readonly at: ParsedLine,
+    at: ParsedLine,
     readonly target: number | undefined,
     readonly targetRange: LineRange | undefined,
   ) {
-    this.range = new WholeLine(at);
-  }
-
-  get line(): number {
-    return this.at.index;
+    super(at);
   }
 }
 

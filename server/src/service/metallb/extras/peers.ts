@@ -6,6 +6,7 @@ import type { BGPPeer, ManifestFile } from '../../k8s/resources';
 import { resourceName } from '../../k8s/resources';
 import type { OffsetRange } from '../../types';
 import { neighborIDOf } from '../neighbor-id';
+import { fileUnder } from '../../grouping';
 
 export interface PeerRef {
   /** Neighbor ID: `<address|interface>[-<vrf>]`. */
@@ -45,9 +46,7 @@ export function collectPeers(files: readonly ManifestFile[], namespace: string):
       };
       const uri = resource.uri ?? file.uri;
       if (uri !== undefined) ref.uri = uri;
-      const list = byId.get(id) ?? [];
-      list.push(ref);
-      byId.set(id, list);
+      fileUnder(byId, id, ref);
     }
   }
   return byId;

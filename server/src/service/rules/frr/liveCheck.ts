@@ -6,6 +6,7 @@
  * stay true however the edit moved it. The findings equal `checkFrrText`'s for the same text.
  */
 import { partitionPoint } from '../../frr/bisect';
+import { fileUnder } from '../../grouping';
 import { LiveModel } from '../../frr/liveModel';
 import { LineRange } from '../../frr/model/anchor';
 import { parseFrr } from '../../frr/parser';
@@ -124,11 +125,8 @@ export class LiveFrrCheck {
     const several = new Set<string>();
     for (const finding of this.anchored(NAME_RULES.flatMap((rule) => rule(this.context())))) {
       const names = this.live.namesOf(finding.range.at);
-      if (names.length === 1) {
-        const list = single.get(names[0]!);
-        if (list) list.push(finding);
-        else single.set(names[0]!, [finding]);
-      } else for (const name of names.length > 0 ? names : this.live.names()) several.add(name);
+      if (names.length === 1) fileUnder(single, names[0]!, finding);
+      else for (const name of names.length > 0 ? names : this.live.names()) several.add(name);
     }
     for (const [name, findings] of single) if (!several.has(name)) this.byName.set(name, findings);
     for (const name of several) this.checkName(name);

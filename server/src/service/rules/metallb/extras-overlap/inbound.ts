@@ -10,6 +10,7 @@ import type { Finding, RelatedLocation, Severity } from '../../../types';
 import { describeEntry } from '../../frr/prefixLists';
 import type { BlockIndex, BlockOverlap } from './blockIndex';
 import { findingAt, matchedLists, type EmbeddedFrrSource } from './source';
+import { fileUnder } from '../../../grouping';
 
 interface InboundUse {
   routeMap: string;
@@ -25,9 +26,7 @@ function inboundLists(source: EmbeddedFrrSource): Map<string, InboundUse[]> {
       if (entry.action !== 'permit') continue;
       for (const { family, name } of matchedLists(entry)) {
         const key = `${family}|${name}`;
-        const list = uses.get(key) ?? [];
-        list.push({ routeMap: routeMap.name, seq: entry.seq });
-        uses.set(key, list);
+        fileUnder(uses, key, { routeMap: routeMap.name, seq: entry.seq });
       }
     }
   }
