@@ -100,3 +100,14 @@ test('an edit rebuilds only the names its lines touch', () => {
   assert.deepStrictEqual([...(names ?? [])], ['B']);
   assert.deepStrictEqual(modelSnapshot(live.model), modelSnapshot(buildModel(parseFrr(edited))));
 });
+
+test('breaking a route-map header hands its clauses to the entry before it', () => {
+  const before = ['route-map OUT permit 1', ' match ipv6 address prefix-list PL6', 'route-map IN permit 10', ' match ip address prefix-list PL', ''].join('\n');
+  const after = before.replace('route-map IN permit 10', 'route-map IN proute-map IN permit 10\nermit 10');
+  const parse = parseFrr(before);
+  const live = new LiveModel(parse);
+  const reread = reparseFrr(parse, after);
+  live.update(reread, reparseDeltaOf(reread));
+  assert.deepStrictEqual(modelSnapshot(live.model), modelSnapshot(buildModel(parseFrr(after))));
+  assert.equal(live.model.symbols.get('ip-prefix-list||PL')?.references[0]?.within?.name, 'OUT');
+});

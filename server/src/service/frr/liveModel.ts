@@ -8,7 +8,8 @@
  */
 import { fileUnder } from '../grouping';
 import { partitionPoint } from './bisect';
-import { instanceTimersKey, ModelFold } from './model';
+import { spliceArray } from './lexer';
+import { compareOccurrences, instanceTimersKey, ModelFold } from './model';
 import type { Family } from './prefix';
 import type { ReparseDelta } from './reparse';
 import type { ParsedLine, ParseResult } from './syntax';
@@ -26,11 +27,6 @@ function firstMention(entry: SymbolEntry): Occurrence {
   if (!def) return ref!;
   if (!ref) return def;
   return ref.line < def.line || (ref.line === def.line && ref.range.start < def.range.start) ? ref : def;
-}
-
-function occurrencesIn(on: Occurrence | readonly Occurrence[] | undefined): readonly Occurrence[] {
-  if (on === undefined) return NO_OCCURRENCES;
-  return Array.isArray(on) ? on : [on as Occurrence];
 }
 
 /** Whether `touched` (which may repeat a name) holds exactly the names of `filed` (which does not). */
@@ -55,8 +51,12 @@ export interface LiveUpdate {
 
 export class LiveModel {
   private parse!: ParseResult;
-  /** The names each line touched: one name alone (most lines touch one), several, or no entry for none. */
-  private readonly keysByLine = new Map<ParsedLine, string | readonly string[]>();
+  /**
+   * The names each line touched, by line index: one name alone (most lines touch one), several, or
+   * undefined for none. An array beside the parse's lines (spliced as the re-read splices them)
+   * takes a quarter of what a map keyed by line takes.
+   */
+  private keysAt: (string | readonly string[] | undefined)[] = [];
   /** The lines that touched each name, in no order (a run sorts what it reads). Arrays: a Set per name would be most of the index. */
   private readonly linesByName = new Map<string, ParsedLine[]>();
   /** `router bgp` headers: every partial run reads them, for the instance each BGP line belongs to. */
@@ -64,8 +64,6 @@ export class LiveModel {
   private symbols = new Map<string, SymbolEntry>();
   private symbolsByName = new Map<string, SymbolEntry[]>();
   private byKind = new Map<SymbolKind, SymbolEntry[]>();
-  /** Each line's occurrences: one alone, or several ordered by offset. */
-  private occurrencesByLine = new Map<ParsedLine, Occurrence | readonly Occurrence[]>();
   private routeMaps = new Map<string, RouteMap>();
   private prefixLists: Record<Family, Map<string, PrefixList>> = { ipv4: new Map(), ipv6: new Map() };
   private routers = new Map<string, RouterInstance>();
@@ -121,15 +119,16 @@ export class LiveModel {
     }
     this.parse = parse;
     const names = new Set<string>();
-    const touched = (line: ParsedLine) => {
-      for (const name of this.namesOf(line)) names.add(name);
-    };
-    for (const line of delta.removed) {
-      touched(line);
-      this.unindex(line);
-    }
-    const context = this.contextChanged(delta.added);
-    for (const line of context) touched(line);
+    // The dropped lines' names are read where the earlier parse had them, before the index follows the re-read.
+    delta.removed.forEach((line, i) => {
+      const dropped = this.namesAt(delta.at + i);
+      for (const name of dropped) names.add(name);
+      this.unindexNames(line, dropped);
+      this.routerHeaders.delete(line);
+    });
+    spliceArray(this.keysAt, delta.at, delta.removed.length, delta.added.map(() => undefined));
+    const context = this.contextChanged(delta);
+    for (const line of context) for (const name of this.namesOf(line)) names.add(name);
     const changed = [...delta.added, ...context];
     // Names the new lines touch are known once they are read: read them, then again with those names' other lines.
     for (;;) {
@@ -152,20 +151,32 @@ export class LiveModel {
     return { names };
   }
 
-  /** Lines the edit kept whose route-map entry is now opened by a header it read anew. */
-  private contextChanged(added: readonly ParsedLine[]): ParsedLine[] {
+  /**
+   * Lines the edit kept whose route-map entry changed: those of an entry opened by a header read
+   * anew and, when the edit dropped or read a header, those right after it that now continue
+   * another entry (a broken header leaves its clauses to the entry before it).
+   */
+  private contextChanged(delta: ReparseDelta): ParsedLine[] {
+    const { added } = delta;
     const out: ParsedLine[] = [];
     const { lines, blocks } = this.parse;
+    const keptOf = (b: number, from: number) => {
+      const block = blocks[b]!;
+      for (let i = from; i <= block.last && i < lines.length; i++) {
+        const inner = lines[i]!;
+        if (inner.block === b && !this.isNew(inner, added)) out.push(inner);
+      }
+    };
     for (const line of added) {
       if (line.commandId !== 'route-map' || line.nodeAfter !== 'RMAP') continue;
       const index = line.index;
       const b = partitionPoint(0, blocks.length, (i) => blocks[i]!.header < index);
-      const block = blocks[b];
-      if (!block || block.header !== index) continue;
-      for (let i = index + 1; i <= block.last && i < lines.length; i++) {
-        const inner = lines[i]!;
-        if (inner.block === b && !this.isNew(inner, added)) out.push(inner);
-      }
+      if (blocks[b]?.header === index) keptOf(b, index + 1);
+    }
+    const next = lines[delta.at + added.length];
+    const headerChanged = delta.removed.some((line) => line.commandId === 'route-map') || added.some((line) => line.commandId === 'route-map');
+    if (headerChanged && next && next.node === 'RMAP' && next.block >= 0 && !this.isNew(lines[blocks[next.block]!.header]!, added)) {
+      keptOf(next.block, next.index);
     }
     return out;
   }
@@ -190,10 +201,28 @@ export class LiveModel {
     return { fold, keys };
   }
 
-  /** The names `line` touched. */
+  /** The names `line` (a line of the current parse) touched. */
   namesOf(line: ParsedLine): readonly string[] {
-    const names = this.keysByLine.get(line);
+    return this.namesAt(line.index);
+  }
+
+  private namesAt(index: number): readonly string[] {
+    const names = this.keysAt[index];
     return names === undefined ? NO_NAMES : typeof names === 'string' ? [names] : names;
+  }
+
+  /** The definitions and references on line `index`: those of the names the line touched that sit on it. */
+  private occurrencesOn(index: number): readonly Occurrence[] {
+    const names = this.namesAt(index);
+    if (names.length === 0) return NO_OCCURRENCES;
+    const found: Occurrence[] = [];
+    for (const name of names) {
+      for (const entry of this.symbolsByName.get(name) ?? []) {
+        for (const definition of entry.definitions) if (definition.line === index) found.push(definition);
+        for (const reference of entry.references) if (reference.line === index) found.push(reference);
+      }
+    }
+    return found.length === 0 ? NO_OCCURRENCES : found.sort(compareOccurrences);
   }
 
   /** Files `line` under the names it touched (a line may touch a name more than once). */
@@ -205,16 +234,8 @@ export class LiveModel {
       kept++;
       fileUnder(this.linesByName, name, line);
     }
-    if (kept === 0) this.keysByLine.delete(line);
-    else this.keysByLine.set(line, kept === 1 ? keys[0]! : kept === keys.length ? keys : [...new Set(keys)]);
+    this.keysAt[line.index] = kept === 0 ? undefined : kept === 1 ? keys[0]! : kept === keys.length ? keys : [...new Set(keys)];
     if (line.commandId === 'router-bgp') this.routerHeaders.add(line);
-  }
-
-  private unindex(line: ParsedLine): void {
-    this.unindexNames(line);
-    this.keysByLine.delete(line);
-    this.occurrencesByLine.delete(line);
-    this.routerHeaders.delete(line);
   }
 
   /** Replaces what the model holds for `names` with what `fold` made of them. */
@@ -222,7 +243,7 @@ export class LiveModel {
     for (const [line, touched] of keys) {
       // Most lines read again touch what they touched before: refiling them would search long name lists for nothing.
       if (sameNames(this.namesOf(line), touched)) continue;
-      this.unindexNames(line);
+      this.unindexNames(line, this.namesOf(line));
       this.index(line, touched);
     }
     const made = fold.finish();
@@ -262,21 +283,11 @@ export class LiveModel {
       const key = timersKey(timers);
       if (names.has(key)) fileUnder(this.timersByKey, key, timers);
     }
-    // A line's occurrences of the names rebuilt are replaced; those of other names stay.
-    const mine = new Map<ParsedLine, Occurrence[]>();
-    for (const occurrence of made.occurrences) {
-      if (!names.has(occurrence.name)) continue;
-      fileUnder(mine, this.parse.lines[occurrence.line]!, occurrence);
-    }
-    for (const line of keys.keys()) {
-      const kept = occurrencesIn(this.occurrencesByLine.get(line)).filter((occurrence) => !names.has(occurrence.name));
-      this.fileOccurrences(line, [...kept, ...(mine.get(line) ?? [])].sort((a, b) => a.range.start - b.range.start));
-    }
   }
 
-  /** Drops a line's entries in the name index (its occurrences stay, for `take` to merge). */
-  private unindexNames(line: ParsedLine): void {
-    for (const name of this.namesOf(line)) {
+  /** Drops a line's entries under `names` in the name index. */
+  private unindexNames(line: ParsedLine, names: readonly string[]): void {
+    for (const name of names) {
       const lines = this.linesByName.get(name);
       if (!lines) continue;
       const at = lines.indexOf(line);
@@ -298,14 +309,11 @@ export class LiveModel {
     list.splice(at, 0, entry);
   }
 
-  private fileOccurrences(line: ParsedLine, list: readonly Occurrence[]): void {
-    if (list.length === 0) this.occurrencesByLine.delete(line);
-    else this.occurrencesByLine.set(line, list.length === 1 ? list[0]! : list);
-  }
-
   private rebuild(parse: ParseResult): void {
     this.parse = parse;
-    this.keysByLine.clear();
+    this.keysAt = [];
+    // Filled so that the array stays packed (one `undefined` per line until the fold says otherwise).
+    for (let i = 0; i < parse.lines.length; i++) this.keysAt.push(undefined);
     this.linesByName.clear();
     this.routerHeaders.clear();
     const fold = new ModelFold(parse, (line, keys) => this.index(line, keys));
@@ -323,26 +331,13 @@ export class LiveModel {
     for (const use of made.neighborUses) fileUnder(this.usesByPeer, use.peer, use);
     this.timersByKey = new Map();
     for (const timers of made.timers) fileUnder(this.timersByKey, timersKey(timers), timers);
-    this.occurrencesByLine = new Map();
-    let current: ParsedLine | undefined;
-    let list: Occurrence[] = [];
-    for (const occurrence of made.occurrences) {
-      const line = parse.lines[occurrence.line]!;
-      if (line !== current) {
-        if (current) this.fileOccurrences(current, list);
-        current = line;
-        list = [];
-      }
-      list.push(occurrence);
-    }
-    if (current) this.fileOccurrences(current, list);
     this.makeShell();
   }
 
   /** A model object for this version: what is made of all names at once is made when first read. */
   private makeShell(): void {
     const parse = this.parse;
-    const occurrencesByLine = this.occurrencesByLine;
+    const symbols = this.symbols;
     const usesByPeer = this.usesByPeer;
     const timersByKey = this.timersByKey;
     let occurrences: Occurrence[] | undefined;
@@ -355,13 +350,15 @@ export class LiveModel {
       get occurrences() {
         if (!occurrences) {
           occurrences = [];
-          for (const line of parse.lines) {
-            for (const occurrence of occurrencesIn(occurrencesByLine.get(line))) occurrences.push(occurrence);
+          for (const entry of symbols.values()) {
+            for (const definition of entry.definitions) occurrences.push(definition);
+            for (const reference of entry.references) occurrences.push(reference);
           }
+          occurrences.sort(compareOccurrences);
         }
         return occurrences;
       },
-      occurrencesOn: (line) => occurrencesIn(occurrencesByLine.get(parse.lines[line]!)),
+      occurrencesOn: (line) => this.occurrencesOn(line),
       routeMaps: this.routeMaps,
       prefixLists: this.prefixLists,
       routers: this.routers,

@@ -13,9 +13,9 @@ import { PrefixListBuilder } from './model/prefixLists';
 import { DefinitionRecord, ReferenceRecord } from './model/records';
 import { forEachWeakReference, referenceSpecs, type ReferenceSpec } from './model/references';
 import { RouteMapBuilder } from './model/routeMaps';
-import { occurrencesWithin, SymbolTable } from './model/symbols';
-import type { FrrModel, RouteMapEntry, SymbolKind, SymbolRef } from './model/types';
-import { partitionPoint, sortedBy } from './bisect';
+import { isDefinition, occurrencesWithin, SymbolTable } from './model/symbols';
+import type { Definition, FrrModel, Reference, RouteMapEntry, SymbolKind, SymbolRef } from './model/types';
+import { partitionPoint } from './bisect';
 
 export type * from './model/types';
 export { CROSS_REFERENCED_KINDS } from './model/references';
@@ -48,6 +48,14 @@ export function buildModel(parse: ParseResult): FrrModel {
   const fold = new ModelFold(parse);
   for (const line of parse.lines) fold.add(line);
   return fold.finish();
+}
+
+/**
+ * Occurrences in text order. One word can be several occurrences (a prefix-list name that either
+ * family may hold is a reference to both): definitions come first, then kinds by name.
+ */
+export function compareOccurrences(a: Definition | Reference, b: Definition | Reference): number {
+  return a.range.start - b.range.start || Number(isDefinition(b)) - Number(isDefinition(a)) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
 }
 
 /**
@@ -159,7 +167,7 @@ export class ModelFold {
 
   finish(): FrrModel {
     const table = this.table;
-    const occurrences = sortedBy(table.occurrences, (occurrence) => occurrence.range.start);
+    const occurrences = table.occurrences.sort(compareOccurrences);
     const lines = this.parse.lines;
     return {
       parse: this.parse,

@@ -15,6 +15,8 @@ import type { Block, ParsedLine, ParseOptions, ParseResult } from './syntax';
 
 /** What a re-read changed: the earlier lines it dropped and the lines it read anew; every other line was moved in place. */
 export interface ReparseDelta {
+  /** Where both sit: the index of the first line dropped, and of the first line read anew. */
+  at: number;
   removed: readonly ParsedLine[];
   added: readonly ParsedLine[];
 }
@@ -151,7 +153,7 @@ class Resumption {
       stopped: reader.stopped,
       frrVersion: this.state.frrVersion,
     });
-    deltas.set(result, { removed, added: reader.lines });
+    deltas.set(result, { at: this.restart, removed, added: reader.lines });
     return result;
   }
 
