@@ -6,7 +6,7 @@
  * the lines an edit leaves alone. A change to a `router bgp` header (which decides what every line
  * of its stanza means) rebuilds the whole model.
  */
-import { fileUnder } from '../grouping';
+import { fileUnder, trimLists } from '../grouping';
 import { partitionPoint } from './bisect';
 import { spliceArray } from './lexer';
 import { compareOccurrences, instanceTimersKey, ModelFold } from './model';
@@ -234,7 +234,7 @@ export class LiveModel {
       kept++;
       fileUnder(this.linesByName, name, line);
     }
-    this.keysAt[line.index] = kept === 0 ? undefined : kept === 1 ? keys[0]! : kept === keys.length ? keys : [...new Set(keys)];
+    this.keysAt[line.index] = kept === 0 ? undefined : kept === 1 ? keys[0]! : kept === keys.length ? keys.slice() : [...new Set(keys)];
     if (line.commandId === 'router-bgp') this.routerHeaders.add(line);
   }
 
@@ -331,6 +331,10 @@ export class LiveModel {
     for (const use of made.neighborUses) fileUnder(this.usesByPeer, use.peer, use);
     this.timersByKey = new Map();
     for (const timers of made.timers) fileUnder(this.timersByKey, timersKey(timers), timers);
+    trimLists(this.linesByName);
+    trimLists(this.symbolsByName);
+    trimLists(this.usesByPeer);
+    trimLists(this.timersByKey);
     this.makeShell();
   }
 
