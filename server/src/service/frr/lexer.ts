@@ -3,7 +3,7 @@
  * offsets into the original text. FRR has no quoting, escaping or trailing comments, so a token is
  * simply a run of characters other than space and tab.
  */
-import { HASH_SEED, hashStep, MAX_INTERNED_LENGTH, WordInterner } from './intern';
+import { detachedSlice, HASH_SEED, hashStep, MAX_INTERNED_LENGTH, WordInterner } from './intern';
 import type { Arg, CommandMatch, Token } from './syntax';
 
 export interface LexedLine {
@@ -295,7 +295,7 @@ function visitLine(
       i++;
       c = text.charCodeAt(i);
     } while (i < end && c !== SPACE && c !== TAB);
-    store.push(i - tokenStart <= MAX_INTERNED_LENGTH ? words.word(text, tokenStart, i, hash) : text.slice(tokenStart, i), tokenStart, i);
+    store.push(i - tokenStart <= MAX_INTERNED_LENGTH ? words.word(text, tokenStart, i, hash) : detachedSlice(text, tokenStart, i), tokenStart, i);
   }
   visit(line, start, end, first, store.count - first, comment, indent < 0 ? 0 : indent);
 }

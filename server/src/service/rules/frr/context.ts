@@ -2,6 +2,7 @@
 import type { FrrModel } from '../../frr/model';
 import type { ParseResult } from '../../frr/syntax';
 import type { Finding, FrrVersion, OffsetRange, TextEdit } from '../../types';
+import { detachedSlice } from '../../frr/intern';
 
 export interface FrrRuleOptions {
   frrVersion?: FrrVersion;
@@ -37,5 +38,6 @@ export function deleteLine(ctx: FrrRuleContext, index: number): TextEdit {
 
 export function lineText(ctx: FrrRuleContext, index: number): string {
   const range: OffsetRange | undefined = ctx.parse.lines[index]?.range;
-  return range ? ctx.parse.text.slice(range.start, range.end).trim() : '';
+  // Messages outlive the text in a live check: the line's text is copied, never a view into the document.
+  return range ? detachedSlice(ctx.parse.text, range.start, range.end).trim() : '';
 }
