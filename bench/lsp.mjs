@@ -1,5 +1,6 @@
 // LSP latency as a client sees it: the bundled server over stdio, pull diagnostics (no debounce in
-// the measurement), p50/p95 of edit→diagnostics, completion and hover, and the server's peak RSS.
+// the measurement), p50/p95 of edit→diagnostics, semantic tokens (as deltas), completion and hover,
+// and the server's peak RSS.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,6 +50,7 @@ export async function benchLsp(root, sizes) {
       capabilities: {
         textDocument: {
           diagnostic: {},
+          semanticTokens: { requests: { full: { delta: true } }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] },
           completion: { completionItem: { snippetSupport: true }, completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } },
         },
         workspace: { diagnostics: { refreshSupport: true } },
@@ -62,9 +64,12 @@ export async function benchLsp(root, sizes) {
     const hoverLine = lines.findIndex((line) => line.startsWith('route-map '));
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'frr', version: 1, text } });
     const firstMs = await timed(() => connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }));
+    // VS Code asks for the whole document's tokens once, then for what changed after each edit.
+    let tokensResult = (await connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })).resultId;
 
     const n = WARMUP + (ITERATIONS[size] ?? 10);
     const edit = [];
+    const tokens = [];
     const completion = [];
     const hover = [];
     const mid = Math.floor(lines.length / 2);
@@ -91,6 +96,13 @@ export async function benchLsp(root, sizes) {
           await connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
         }),
       );
+      record(
+        tokens,
+        await timed(async () => {
+          const reply = await connection.sendRequest('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: tokensResult });
+          tokensResult = reply.resultId;
+        }),
+      );
       record(completion, await timed(() => connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: lastLine, character: 10 } })));
       record(hover, await timed(() => connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: hoverLine, character: 12 } })));
     }
@@ -99,7 +111,7 @@ export async function benchLsp(root, sizes) {
     await connection.sendNotification('exit');
     connection.dispose();
     child.kill();
-    rows.push({ size, lines: lines.length, firstMs, edit, completion, hover, rss });
+    rows.push({ size, lines: lines.length, firstMs, edit, tokens, completion, hover, rss });
   }
   return rows;
 }
@@ -107,11 +119,11 @@ export async function benchLsp(root, sizes) {
 export function printLsp(rows) {
   const f = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
   console.log('\nLanguage server over stdio (pull diagnostics), ms: p50 / p95');
-  console.log('| target | lines | open→diagnostics | edit→diagnostics | completion | hover | server peak RSS |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  console.log('| target | lines | open→diagnostics | edit→diagnostics | semantic tokens delta | completion | hover | server peak RSS |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of rows) {
     const pair = (values) => `${f(percentile(values, 50))} / ${f(percentile(values, 95))}`;
-    console.log(`| ${r.size / 1000}k | ${r.lines} | ${f(r.firstMs)} | ${pair(r.edit)} | ${pair(r.completion)} | ${pair(r.hover)} | ${r.rss.toFixed(0)} MB |`);
+    console.log(`| ${r.size / 1000}k | ${r.lines} | ${f(r.firstMs)} | ${pair(r.edit)} | ${pair(r.tokens)} | ${pair(r.completion)} | ${pair(r.hover)} | ${r.rss.toFixed(0)} MB |`);
   }
   console.log('Targets at 100k lines: edit→diagnostics p95 ≤ 15 ms, completion p95 ≤ 5 ms, RSS ≤ 150 MB.');
 }

@@ -22,6 +22,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace, documentKind, fileKindByPath, fileKindByUri, type MetallbMode } from './service/workspace';
 import { registerFeatures } from './lsp/features';
 import { Positions } from './lsp/convert';
+import { SemanticTokenReplies } from './lsp/semanticTokens';
 import { logFailure } from './lsp/log';
 import {
   GENERATE_EXTRAS_COMMAND,
@@ -60,6 +61,7 @@ const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
 };
 
 const positions = new Positions(documents, workspace);
+const semanticTokenReplies = new SemanticTokenReplies(workspace, positions);
 
 function toDiagnostics(document: TextDocument, findings: readonly Finding[]): Diagnostic[] {
   return findings.filter((finding) => ruleSettings[finding.code] !== 'off').map((finding) => ({
@@ -188,7 +190,7 @@ connection.onInitialize((params) => {
       documentSymbolProvider: true,
       foldingRangeProvider: true,
       documentFormattingProvider: true,
-      semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [] }, full: true },
+      semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [] }, full: { delta: true } },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source] },
       codeLensProvider: { resolveProvider: false },
       executeCommandProvider: { commands: [GENERATE_EXTRAS_COMMAND] },
@@ -207,7 +209,7 @@ connection.onInitialized(() => {
   });
 });
 
-registerFeatures({ connection, workspace, positions, contained, completionRangeDefault: () => completionRangeDefault });
+registerFeatures({ connection, workspace, positions, contained, completionRangeDefault: () => completionRangeDefault, semanticTokenReplies });
 
 type RuleSetting = 'off' | Finding['severity'];
 const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'information', 'hint'];
@@ -329,6 +331,7 @@ function revertToDisk(uri: string): void {
 
 documents.onDidClose((event) => {
   const uri = event.document.uri;
+  semanticTokenReplies.forget(uri);
   void connection.sendDiagnostics({ uri, diagnostics: [] });
   contained(`reloading ${uri}`, undefined, () => revertToDisk(uri));
   scheduleAllOpen();

@@ -4,11 +4,44 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { semanticTokens, TOKEN_TYPES } from '../../server/src/service/features/semanticTokens';
+import { parseFrr } from '../../server/src/service/frr/parser';
+import { document, edit, random } from '../frr/randomConfigs';
 import { EXTRAS as SHARED_EXTRAS, PEERS } from './fixtures';
 import { TestClient } from './lspClient';
 
 /** The shared extras, with a `route-map ` being typed on line 10 for completion. */
 const EXTRAS = `${SHARED_EXTRAS}    route-map \n`;
+
+/** What the tokens of a text are, placed by the document's own positions, in LSP's encoding. */
+function expectedTokens(text: string): number[] {
+  const document = TextDocument.create('file:///expected.frr', 'frr', 1, text);
+  const data: number[] = [];
+  let line = 0;
+  let character = 0;
+  for (const token of semanticTokens(parseFrr(text))) {
+    const start = document.positionAt(token.start);
+    const end = document.positionAt(token.end);
+    if (start.line !== end.line) continue;
+    data.push(start.line - line, start.line === line ? start.character - character : start.character, end.character - start.character, TOKEN_TYPES.indexOf(token.type), 0);
+    line = start.line;
+    character = start.character;
+  }
+  return data;
+}
+
+type FullTokens = { resultId?: string; data: number[] };
+type DeltaTokens = { resultId?: string; edits: { start: number; deleteCount: number; data?: number[] }[] };
+
+/** `data` with a delta's edits applied, as a client applies them. */
+function applyEdits(data: number[], delta: DeltaTokens): number[] {
+  let result = data;
+  for (const change of [...delta.edits].sort((a, b) => b.start - a.start)) {
+    result = [...result.slice(0, change.start), ...(change.data ?? []), ...result.slice(change.start + change.deleteCount)];
+  }
+  return result;
+}
 
 describe('language server features over stdio', () => {
   let client: TestClient;
@@ -150,6 +183,101 @@ describe('language server features over stdio', () => {
     assert.ok(folds.some((fold) => fold.startLine === 0 && fold.endLine === 4));
     const tokens = await client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
     assert.ok(tokens.data.length > 0 && tokens.data.length % 5 === 0);
+  });
+
+  it('answers semantic tokens after an edit with one edit of the data it sent last', async () => {
+    const uri = pathToFileURL(join(folder, 'tokens.frr')).toString();
+    const stanza = (i: number) => `ip prefix-list pl-${i} seq 5 permit 10.${i}.0.0/16\nroute-map rm-${i} permit 10\n match ip address prefix-list pl-${i}\nexit\n!\n`;
+    client.open(uri, 'frr', Array.from({ length: 50 }, (_, i) => stanza(i)).join(''));
+    const full = await client.request<FullTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    assert.ok(full.resultId, 'a full reply names its result');
+    assert.equal(full.data.length % 5, 0);
+    // A line typed in the middle (every later token moves down a line) and a name changed on the next line.
+    client.change(uri, 2, [
+      { range: { start: { line: 100, character: 0 }, end: { line: 100, character: 0 } }, text: 'route-map extra deny 5\n' },
+      { range: { start: { line: 101, character: 15 }, end: { line: 101, character: 20 } }, text: 'renamed-20' },
+    ]);
+    const delta = await client.request<DeltaTokens | FullTokens>('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: full.resultId });
+    assert.ok('edits' in delta, 'the client holding the last reply gets edits');
+    assert.ok(delta.resultId && delta.resultId !== full.resultId);
+    assert.equal(delta.edits.length, 1);
+    const applied = applyEdits(full.data, delta);
+    assert.ok((delta.edits[0]!.data ?? []).length < full.data.length / 10, 'only what changed is sent');
+    const fresh = await client.request<FullTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    assert.deepEqual(applied, fresh.data);
+    assert.notDeepEqual(fresh.data, full.data);
+    // The renamed prefix-list reads as a name: line 101 now starts `ip prefix-list renamed-20` (keyword 0, type 2).
+    let line = 0;
+    let character = 0;
+    const onLine101: number[][] = [];
+    for (let i = 0; i < fresh.data.length; i += 5) {
+      character = fresh.data[i] === 0 ? character + fresh.data[i + 1]! : fresh.data[i + 1]!;
+      line += fresh.data[i]!;
+      if (line === 101) onLine101.push([character, fresh.data[i + 2]!, fresh.data[i + 3]!]);
+    }
+    assert.deepEqual(onLine101.slice(0, 3), [
+      [0, 2, 0],
+      [3, 11, 0],
+      [15, 10, 2],
+    ]);
+    const unknown = await client.request<DeltaTokens | FullTokens>('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: 'not-sent' });
+    assert.ok('data' in unknown, 'a result the server does not hold is answered in full');
+    assert.deepEqual(unknown.data, fresh.data);
+    const unchanged = await client.request<DeltaTokens | FullTokens>('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: unknown.resultId });
+    assert.deepEqual('edits' in unchanged && unchanged.edits, []);
+    // Closing drops what was sent: reopened, the document's tokens are sent whole again.
+    client.close(uri);
+    client.open(uri, 'frr', stanza(0));
+    const reopened = await client.request<DeltaTokens | FullTokens>('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: unchanged.resultId });
+    assert.ok('data' in reopened && reopened.data.length === 18 * 5, 'data' in reopened ? `${reopened.data.length}` : 'edits');
+    client.close(uri);
+  });
+
+  it('answers deltas exactly when the same line is added or taken away', async () => {
+    const uri = pathToFileURL(join(folder, 'repeats.frr')).toString();
+    // Identical lines encode identically: the common start and end of the data must not overlap.
+    const list = 'ip prefix-list L seq 5 permit any\n';
+    const texts = ['!\n!\n', '!\n!\n!\n', '!\n', '', '!\n!\n!\n', `!\n!\n${list}!\n!\n`, `${list}${list}`, `${list}!\n${list}`];
+    client.open(uri, 'frr', texts[0]!);
+    const full = await client.request<FullTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    let data = full.data;
+    let resultId = full.resultId;
+    for (const [step, text] of texts.slice(1).entries()) {
+      client.change(uri, step + 2, [{ text }]);
+      const reply = await client.request<DeltaTokens | FullTokens>('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: resultId });
+      assert.ok('edits' in reply);
+      assert.ok(reply.edits.every((change) => change.deleteCount >= 0 && change.start + change.deleteCount <= data.length));
+      data = applyEdits(data, reply);
+      assert.deepEqual(data, expectedTokens(text), JSON.stringify(text));
+      resultId = reply.resultId;
+    }
+    client.close(uri);
+  });
+
+  it('keeps the data a client builds from deltas exact through chains of random edits', async () => {
+    const uri = pathToFileURL(join(folder, 'chain.frr')).toString();
+    let edits = 0;
+    for (let seed = 1; seed <= 25; seed++) {
+      const next = random(seed);
+      let text = document(next);
+      client.open(uri, 'frr', text);
+      const full = await client.request<FullTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+      assert.deepEqual(full.data, expectedTokens(text), `seed ${seed}`);
+      let data = full.data;
+      let resultId = full.resultId;
+      for (let step = 0; step < 8; step++) {
+        text = edit(next, text);
+        client.change(uri, step + 2, [{ text }]);
+        const reply = await client.request<DeltaTokens | FullTokens>('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: resultId });
+        assert.ok('edits' in reply, `seed ${seed}, edit ${step + 1}: an edit of what was sent`);
+        data = applyEdits(data, reply);
+        edits += reply.edits.length;
+        assert.deepEqual(data, expectedTokens(text), `seed ${seed}, edit ${step + 1}`);
+        resultId = reply.resultId;
+      }
+      client.close(uri);
+    }
+    assert.ok(edits > 100, `edits sent: ${edits}`);
   });
 
   it('keeps serving after a request on an unknown document', async () => {

@@ -10,7 +10,8 @@ import {
   type CompletionItem,
   type CompletionList,
   InsertTextFormat,
-  SemanticTokensBuilder,
+  type SemanticTokens,
+  type SemanticTokensDelta,
   SymbolKind,
   type CodeAction,
   type Connection,
@@ -23,12 +24,12 @@ import { formatFrr } from '../service/features/formatting';
 import { generateExtrasEdit } from '../service/features/generateExtras';
 import { hover } from '../service/features/hover';
 import { findDefinition, findReferences, prepareRename, rename } from '../service/features/navigation';
-import { semanticTokens, TOKEN_TYPES } from '../service/features/semanticTokens';
 import { documentSymbols, type OutlineSymbol } from '../service/features/symbols';
 import type { Finding, TextEdit } from '../service/types';
 import type { Workspace } from '../service/workspace';
 import type { Positions } from './convert';
 import { logFailure } from './log';
+import type { SemanticTokenReplies } from './semanticTokens';
 import { GENERATE_EXTRAS_COMMAND } from './protocol';
 
 interface Context {
@@ -39,6 +40,7 @@ interface Context {
   contained: <T>(what: string, fallback: T, run: () => T) => T;
   /** The client takes a completion list's shared edit range once (LSP 3.17 `itemDefaults.editRange`). */
   completionRangeDefault: () => boolean;
+  semanticTokenReplies: SemanticTokenReplies;
 }
 
 const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
@@ -75,7 +77,7 @@ function fuzzyMatches(typed: string, label: string): boolean {
   return true;
 }
 
-export function registerFeatures({ connection, workspace, positions, contained, completionRangeDefault }: Context): void {
+export function registerFeatures({ connection, workspace, positions, contained, completionRangeDefault, semanticTokenReplies }: Context): void {
   const offsetOf = (uri: string, position: { line: number; character: number }) => positions.document(uri)?.offsetAt(position) ?? 0;
 
   const toWorkspaceEdit = (edits: readonly TextEdit[], defaultUri: string): WorkspaceEdit => {
@@ -208,19 +210,20 @@ export function registerFeatures({ connection, workspace, positions, contained, 
   );
 
   connection.languages.semanticTokens.on((params) =>
-    contained('semanticTokens', { data: [] as number[] }, () => {
-      const uri = params.textDocument.uri;
-      const check = workspace.frrParse(uri);
-      const document = positions.document(uri);
-      if (!check || !document) return { data: [] };
-      const builder = new SemanticTokensBuilder();
-      for (const token of semanticTokens(check.parse)) {
-        const start = document.positionAt(token.start);
-        const end = document.positionAt(token.end);
-        if (start.line !== end.line) continue;
-        builder.push(start.line, start.character, end.character - start.character, TOKEN_TYPES.indexOf(token.type), 0);
-      }
-      return builder.build();
+    contained<SemanticTokens>('semanticTokens', { data: [] }, () => {
+      const refreshed = semanticTokenReplies.refresh(params.textDocument.uri, true);
+      return refreshed ? { resultId: refreshed.resultId, data: refreshed.edit.data } : { data: [] };
+    }),
+  );
+
+  connection.languages.semanticTokens.onDelta((params) =>
+    contained<SemanticTokens | SemanticTokensDelta>('semanticTokens/delta', { data: [] }, () => {
+      const refreshed = semanticTokenReplies.refresh(params.textDocument.uri, false, params.previousResultId);
+      if (!refreshed) return { data: [] };
+      const { resultId, edit, known } = refreshed;
+      if (!known) return { resultId, data: edit.data };
+      if (edit.deleteCount === 0 && edit.data.length === 0) return { resultId, edits: [] };
+      return { resultId, edits: [edit.data.length > 0 ? edit : { start: edit.start, deleteCount: edit.deleteCount }] };
     }),
   );
 
