@@ -12,15 +12,12 @@ import type { Workspace } from '../service/workspace';
 import type { Positions } from './convert';
 
 /**
- * The semantic tokens last sent for a document, in LSP's encoding (line delta, start delta, length,
- * type, no modifiers: 5 numbers a token, 1.8 million for a 100k-line configuration), so that the next
- * request is answered with what changed. Updated in place: the buffer has room to grow.
+ * Where the tokens last sent for a document came from, so that the next request is answered with
+ * what changed: the numbers themselves (LSP's encoding: line delta, start delta, length, type, no
+ * modifiers; 1.8 million for a 100k-line configuration) are the client's to keep.
  */
 interface SentTokens {
   resultId: string;
-  buffer: Uint32Array;
-  /** Numbers of `buffer` in use. */
-  length: number;
   /** The parse lines the data was made from, and the index of each one's first token (then the number of tokens). */
   lines: ParsedLine[];
   firsts: number[];
@@ -63,13 +60,13 @@ function encodeLine(line: ParsedLine, text: string, document: TextDocument, afte
  * Brings `sent` up to the tokens of `parse` and returns the edit that does the same to the numbers
  * last sent. A live parse keeps the lines an edit left alone (the same objects, moved): only the
  * lines between the longest run of the same lines at the start and at the end are encoded again,
- * with the token after them (its line delta changes when lines come or go), and the edit is
- * narrowed to the tokens that really differ. `fresh` carries nothing over: the edit replaces all.
+ * with the token after them (its line delta changes when lines come or go). `fresh` carries
+ * nothing over: the edit replaces all.
  */
 function updateTokens(sent: SentTokens, parse: ParseResult, document: TextDocument, fresh: boolean): SemanticTokensEdit & { data: number[] } {
   const { lines, text } = parse;
   const kept = sent.lines;
-  const oldCount = sent.length / 5;
+  const oldCount = sent.firsts[sent.firsts.length - 1]!;
   const n = lines.length;
   const m = fresh ? 0 : kept.length;
   let same = 0;
@@ -100,32 +97,7 @@ function updateTokens(sent: SentTokens, parse: ParseResult, document: TextDocume
   // What was sent does not hold the lines it was made from (it cannot, but if it did, it must not be built on).
   if (oldEnd > oldCount) return updateTokens(sent, parse, document, true);
 
-  // Narrowed to the tokens that differ from what was sent.
-  const old = sent.buffer;
   const count = data.length / 5;
-  const equal = (token: number, at: number) => {
-    for (let i = 0; i < 5; i++) if (data[token * 5 + i] !== old[at * 5 + i]) return false;
-    return true;
-  };
-  let start = 0;
-  let end = 0;
-  if (!fresh) {
-    while (start < count && start < oldEnd - oldFrom && equal(start, oldFrom + start)) start++;
-    while (end < count - start && end < oldEnd - oldFrom - start && equal(count - 1 - end, oldEnd - 1 - end)) end++;
-  }
-
-  // The same edit on the data kept: the tokens after it move (within the buffer while it has room).
-  const length = (oldFrom + count + oldCount - oldEnd) * 5;
-  let buffer = old;
-  if (length <= old.length && old.length <= 2 * length + 4096) old.copyWithin((oldFrom + count) * 5, oldEnd * 5, oldCount * 5);
-  else {
-    buffer = new Uint32Array(length + Math.max(1024, length >> 6));
-    buffer.set(old.subarray(0, oldFrom * 5));
-    buffer.set(old.subarray(oldEnd * 5, oldCount * 5), (oldFrom + count) * 5);
-  }
-  buffer.set(data, oldFrom * 5);
-  sent.buffer = buffer;
-  sent.length = length;
   if (fresh) {
     sent.lines = lines.slice();
     sent.firsts = firsts;
@@ -136,7 +108,7 @@ function updateTokens(sent: SentTokens, parse: ParseResult, document: TextDocume
     const shift = added - (oldTo - oldFrom);
     if (shift !== 0) for (let at = n - sameEnd; at < sent.firsts.length; at++) sent.firsts[at]! += shift;
   }
-  return { start: (oldFrom + start) * 5, deleteCount: (oldEnd - oldFrom - start - end) * 5, data: start + end === 0 ? data : data.slice(start * 5, (count - end) * 5) };
+  return { start: oldFrom * 5, deleteCount: (oldEnd - oldFrom) * 5, data };
 }
 
 export interface TokenReply {
@@ -168,7 +140,7 @@ export class SemanticTokenReplies {
     }
     // Only the client holding the last reply can take an edit of it; anyone else gets everything.
     const known = sent !== undefined && !whole && sent.resultId === previousResultId;
-    if (!sent) this.sent.set(uri, (sent = { resultId: '', buffer: new Uint32Array(0), length: 0, lines: [], firsts: [0] }));
+    if (!sent) this.sent.set(uri, (sent = { resultId: '', lines: [], firsts: [0] }));
     let edit;
     try {
       edit = updateTokens(sent, check.parse, document, !known);
