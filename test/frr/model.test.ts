@@ -146,6 +146,46 @@ ipv6 prefix-list A permit 2001:db8::/32
   assert.equal(m.prefixLists.ipv6.get('A')?.entries[0].seq, 5);
 });
 
+test('prefix-list entries: tokens and bounds are the words that hold them, where the same text repeats', () => {
+  const text = `ip prefix-list 24 seq 24 deny 10.0.0.24/24 le 24 ge 24
+no ip prefix-list 24 seq 24 deny 10.0.0.24/24 le 24 ge 24
+ip prefix-list V6 permit 2001:db8::/32
+ipv6 prefix-list V6 deny any
+`;
+  const m = model(text);
+  const word = (token: { start: number; end: number; text: string } | undefined) => token && { ...span(token), text: token.text };
+  const [entry, removal] = m.prefixLists.ipv4.get('24')?.lines ?? [];
+  assert.ok(entry && removal);
+  assert.deepEqual(word(entry.prefixToken), { ...at(text, '10.0.0.24/24', 0), text: '10.0.0.24/24' });
+  assert.deepEqual([word(entry.leToken), word(entry.geToken)], [{ ...at(text, '24', 2), text: '24' }, { ...at(text, '24', 3), text: '24' }]);
+  assert.deepEqual([word(removal.prefixToken)?.start, word(removal.leToken)?.start, word(removal.geToken)?.start], [
+    at(text, '10.0.0.24/24', 1).start,
+    at(text, '24', 6).start,
+    at(text, '24', 7).start,
+  ]);
+  assert.deepEqual(
+    [entry.family, entry.action, entry.seq, entry.seqExplicit, entry.any, entry.ge, entry.le, entry.writtenAsIp, entry.status, removal.status],
+    ['ipv4', 'deny', 24, true, false, 24, 24, false, 'deleted', 'deleted'],
+  );
+  assert.deepEqual(entry.prefix, { family: 'ipv4', address: 0x0a000018n, length: 24 });
+  assert.deepEqual(entry.match, { prefix: { family: 'ipv4', address: 0x0a000000n, length: 24 }, min: 24, max: 24 });
+  assert.equal(span(entry.lineRange).end, text.indexOf('\n'));
+  const [abbreviated, any] = m.prefixLists.ipv6.get('V6')?.lines ?? [];
+  assert.ok(abbreviated && any);
+  assert.deepEqual([abbreviated.family, abbreviated.writtenAsIp, abbreviated.ge, abbreviated.geToken], ['ipv6', true, undefined, undefined]);
+  assert.deepEqual([any.any, any.prefix, any.prefixToken, any.match?.min, any.match?.max, any.writtenAsIp], [true, undefined, undefined, 0, 128, false]);
+});
+
+test('ranges keep their offsets at the end of the longest line FRR reads whole (4095 characters)', () => {
+  const name = 'N'.repeat(4095 - 'ip prefix-list  permit 10.0.0.0/8'.length);
+  const text = `ip prefix-list ${name} permit 10.0.0.0/8\nroute-map RM permit 10\n match ip address prefix-list ${name}\n`;
+  const m = model(text);
+  assert.equal(text.indexOf('\n'), 4095);
+  assert.deepEqual(defs(m, 'ip-prefix-list', name), [at(text, name, 0)]);
+  assert.deepEqual(refs(m, 'ip-prefix-list', name), [at(text, name, 1)]);
+  assert.deepEqual(span(m.prefixLists.ipv4.get(name)?.lines[0]?.prefixToken ?? { start: -1, end: -1 }), at(text, '10.0.0.0/8'));
+});
+
 test('route-maps: the other action flips the entry and keeps its clauses; a second match of a kind replaces the first', () => {
   const text = `route-map X-in deny 20
 route-map X-in permit 20
@@ -162,6 +202,23 @@ route-map X-in deny 20
   assert.deepEqual([...entry.matches.keys()].sort(), ['rmap-match-community', 'rmap-match-ip-address-prefix-list']);
   assert.equal(entry.matches.get('rmap-match-ip-address-prefix-list')?.args.name.value, 'B');
   assert.equal(entry.replaced.length, 1);
+});
+
+test('route-maps: clauses keep FRR\'s order by kind; a kind removed and added again comes last', () => {
+  const text = `route-map X permit 10
+ match ip address prefix-list A
+ set local-preference 100
+ match community C
+ no match ip address prefix-list A
+ match ip address prefix-list B
+ set local-preference 200
+`;
+  const entry = model(text).routeMaps.get('X')?.entries[0];
+  assert.ok(entry);
+  assert.deepEqual([...entry.matches].map(([kind, clause]) => [kind, clause.line]), [['rmap-match-community', 3], ['rmap-match-ip-address-prefix-list', 5]]);
+  assert.deepEqual([...entry.sets].map(([kind, clause]) => [kind, clause.line]), [['rmap-set-local-preference', 6]]);
+  assert.deepEqual(entry.replaced.map(({ clause, by }) => [clause.line, by.line]), [[2, 6]]);
+  assert.deepEqual(entry.headers.map((header) => [header.line, span(header.actionRange)]), [[0, at(text, 'permit', 0)]]);
 });
 
 test('bgp: one ASN per VRF, neighbors per instance, uses before definition recorded', () => {

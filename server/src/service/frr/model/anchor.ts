@@ -40,16 +40,43 @@ export class LineToken extends LineRange implements Token {
   }
 }
 
-/** The whole content of a line (its `range`, read when asked). */
-export class WholeLine implements OffsetRange {
-  constructor(readonly at: ParsedLine) {}
+/**
+ * A line is at most 4095 characters (FRR's read size): a range inside one fits in one number, its
+ * offsets from the line's start 12 bits each. The model keeps tens of thousands of ranges that way.
+ */
+const OFFSET_BITS = 12;
+const OFFSET_MASK = (1 << OFFSET_BITS) - 1;
+
+/** The range from `start` to `end`, inside `line`, as one number. */
+function packSpan(line: ParsedLine, start: number, end: number): number {
+  return ((start - line.start) << OFFSET_BITS) | (end - line.start);
+}
+
+/** The range `packSpan` packed, anchored to `line` (made when read: most such ranges never are). */
+export function spanRange(line: ParsedLine, span: number): LineRange {
+  return new LineRange(line, line.start + (span >>> OFFSET_BITS), line.start + (span & OFFSET_MASK));
+}
+
+/**
+ * A range inside one line, packed. Records about one word of a line (a name, a peer) extend it and
+ * are their own range: no second object per record, and every read of the range finds the same one.
+ */
+export abstract class LineSpan implements OffsetRange {
+  private readonly span: number;
+
+  constructor(
+    readonly at: ParsedLine,
+    range: OffsetRange,
+  ) {
+    this.span = packSpan(at, range.start, range.end);
+  }
 
   get start(): number {
-    return this.at.start;
+    return this.at.start + (this.span >>> OFFSET_BITS);
   }
 
   get end(): number {
-    return this.at.end;
+    return this.at.start + (this.span & OFFSET_MASK);
   }
 }
 
@@ -60,8 +87,9 @@ export function argRange(line: ParsedLine, arg: Arg): LineRange {
   return first && last ? new LineRange(line, first.start, last.end) : new LineRange(line, line.start, line.start);
 }
 
-/** The first token of an argument, anchored to `line`. */
-export function argToken(line: ParsedLine, arg: Arg | undefined): LineToken | undefined {
-  const token = arg?.tokens[0];
-  return token ? new LineToken(line, token) : undefined;
+/** `argRange`, packed. */
+export function argSpan(line: ParsedLine, arg: Arg): number {
+  const first = arg.tokens[0];
+  const last = arg.tokens[arg.tokens.length - 1];
+  return first && last ? packSpan(line, first.start, last.end) : 0;
 }

@@ -109,6 +109,6 @@ export class BgpBuilder {
     const hold = command.args.hold;
     if (command.negated || !keepalive || !hold) return;
     if (!/^\d+$/.test(keepalive.value) || !/^\d+$/.test(hold.value)) return;
-    this.timers.push(new TimersRecord(scope, peer, Number(keepalive.value), Number(hold.value), argRange(line, keepalive), argRange(line, hold)));
+    this.timers.push(new TimersRecord(line, scope, peer, Number(keepalive.value), Number(hold.value), keepalive, hold));
   }
 }

@@ -3,11 +3,12 @@
  * (highest + 5, first 5), same seq replaces, host bits masked, duplicate values dropped (no seq)
  * or rejected (explicit seq), ranges outside `len <= ge <= le <= max` rejected.
  */
-import type { CommandMatch, ParsedLine } from '../syntax';
-import { anyRange, entryRange, maxLength, parsePrefix, type Family } from '../prefix';
-import { argToken, WholeLine, type LineToken } from './anchor';
+import type { OffsetRange } from '../../types';
+import type { Arg, CommandMatch, ParsedLine, Token } from '../syntax';
+import { anyRange, entryRange, maskPrefix, maxLength, parsePrefix, type Family, type Prefix, type PrefixRange } from '../prefix';
+import { LineToken } from './anchor';
 import { appended } from './symbols';
-import type { PrefixList, PrefixListEntry } from './types';
+import type { PrefixList, PrefixListEntry, PrefixListEntryStatus } from './types';
 import { sortedBy } from '../bisect';
 
 interface ListState {
@@ -19,7 +20,7 @@ interface ListState {
 
 function valueKey(entry: PrefixListEntry): string {
   if (entry.any) return `${entry.action}|any`;
-  const prefix = entry.match?.prefix;
+  const prefix = entry.prefix && maskPrefix(entry.prefix);
   const value = prefix ? `${prefix.address.toString(16)}/${prefix.length}` : '?';
   return `${entry.action}|${value}|${entry.ge ?? 0}|${entry.le ?? 0}`;
 }
@@ -33,51 +34,157 @@ function rangeIsValid(prefixLength: number, family: Family, ge?: number, le?: nu
   return (ge ?? 0) <= max && (le ?? 0) <= max;
 }
 
-function numberArg(command: CommandMatch, name: string): number | undefined {
-  const value = command.args[name]?.value;
-  if (value === undefined || !/^\d+$/.test(value)) return undefined;
-  return Number(value);
+function numberText(text: string): number | undefined {
+  return /^\d+$/.test(text) ? Number(text) : undefined;
 }
 
-/** One entry line, anchored to it. */
+function numberArg(command: CommandMatch, name: string): number | undefined {
+  const value = command.args[name]?.value;
+  return value === undefined ? undefined : numberText(value);
+}
+
+/** `permit any` matches every route of the family: every such entry shares one range. */
+const ANY_ROUTES: Record<Family, PrefixRange> = { ipv4: anyRange('ipv4'), ipv6: anyRange('ipv6') };
+
+/** An entry's status as a number (the record type lists every status). */
+const STATUS_CODES: Record<PrefixListEntryStatus, number> = {
+  active: 0,
+  replaced: 1,
+  deleted: 2,
+  'duplicate-ignored': 3,
+  'duplicate-rejected': 4,
+  'invalid-range': 5,
+};
+const STATUSES = Object.keys(STATUS_CODES) as PrefixListEntryStatus[];
+
+/** `flags`: the family, action, how the line was written, and the status in the bits above those. */
+const IPV6 = 1;
+const DENY = 2;
+const SEQ_EXPLICIT = 4;
+const WRITTEN_AS_IP = 8;
+const STATUS_SHIFT = 4;
+
+/**
+ * `words`: the positions of the prefix, ge and le words on the line, 4 bits each (an entry line
+ * has at most 12 words); NO_WORD where the line has none.
+ */
+const WORD_BITS = 4;
+const NO_WORD = (1 << WORD_BITS) - 1;
+const PREFIX_WORD = 0;
+const GE_WORD = WORD_BITS;
+const LE_WORD = 2 * WORD_BITS;
+
+/** The position of `arg`'s word on `line`; NO_WORD without one. */
+function wordOf(line: ParsedLine, arg: Arg | undefined): number {
+  const token = arg?.tokens[0];
+  if (!token) return NO_WORD;
+  for (let i = 0; i < line.wordCount; i++) {
+    // Comparing texts first makes a token only for the word that may be the one.
+    if (line.wordText(i) === token.text && line.token(i).start === token.start) return i;
+  }
+  return NO_WORD;
+}
+
+/**
+ * One entry line, anchored to it. Entry lines are a fifth of a MetalLB configuration: an entry
+ * keeps its prefix, flags and word positions, and makes its routes, tokens and ge/le from them
+ * when read.
+ */
 class EntryRecord implements PrefixListEntry {
-  readonly any: boolean;
-  readonly prefix: PrefixListEntry['prefix'];
-  readonly ge: number | undefined;
-  readonly le: number | undefined;
-  readonly match: PrefixListEntry['match'];
-  readonly lineRange: WholeLine;
-  readonly prefixToken: LineToken | undefined;
-  readonly geToken: LineToken | undefined;
-  readonly leToken: LineToken | undefined;
-  readonly writtenAsIp: boolean;
-  status: PrefixListEntry['status'] = 'active';
+  readonly prefix: Prefix | undefined;
   other: PrefixListEntry | undefined = undefined;
+  private flags: number;
+  private readonly words: number;
 
   constructor(
     readonly at: ParsedLine,
     command: CommandMatch,
     readonly list: string,
-    readonly family: Family,
-    readonly action: 'permit' | 'deny',
+    family: Family,
+    action: 'permit' | 'deny',
     readonly seq: number,
-    readonly seqExplicit: boolean,
+    seqExplicit: boolean,
   ) {
     const prefixArg = command.args.prefix;
     this.prefix = prefixArg ? parsePrefix(prefixArg.value) : undefined;
-    this.ge = numberArg(command, 'ge');
-    this.le = numberArg(command, 'le');
-    this.any = prefixArg === undefined;
-    this.match = prefixArg === undefined ? anyRange(family) : this.prefix ? entryRange(this.prefix, this.ge, this.le) : undefined;
-    this.lineRange = new WholeLine(at);
-    this.prefixToken = argToken(at, prefixArg);
-    this.geToken = argToken(at, command.args.ge);
-    this.leToken = argToken(at, command.args.le);
-    this.writtenAsIp = family === 'ipv6' && at.wordText(command.negated ? 1 : 0).toLowerCase() === 'ip';
+    const writtenAsIp = family === 'ipv6' && at.wordText(command.negated ? 1 : 0).toLowerCase() === 'ip';
+    this.flags = (family === 'ipv6' ? IPV6 : 0) | (action === 'deny' ? DENY : 0) | (seqExplicit ? SEQ_EXPLICIT : 0) | (writtenAsIp ? WRITTEN_AS_IP : 0);
+    this.words = (wordOf(at, prefixArg) << PREFIX_WORD) | (wordOf(at, command.args.ge) << GE_WORD) | (wordOf(at, command.args.le) << LE_WORD);
   }
 
   get line(): number {
     return this.at.index;
+  }
+
+  get lineRange(): OffsetRange {
+    return this.at;
+  }
+
+  get family(): Family {
+    return this.flags & IPV6 ? 'ipv6' : 'ipv4';
+  }
+
+  get action(): 'permit' | 'deny' {
+    return this.flags & DENY ? 'deny' : 'permit';
+  }
+
+  get seqExplicit(): boolean {
+    return (this.flags & SEQ_EXPLICIT) !== 0;
+  }
+
+  get writtenAsIp(): boolean {
+    return (this.flags & WRITTEN_AS_IP) !== 0;
+  }
+
+  get status(): PrefixListEntryStatus {
+    return STATUSES[this.flags >>> STATUS_SHIFT]!;
+  }
+
+  set status(status: PrefixListEntryStatus) {
+    this.flags = (this.flags & ((1 << STATUS_SHIFT) - 1)) | (STATUS_CODES[status] << STATUS_SHIFT);
+  }
+
+  get any(): boolean {
+    return this.word(PREFIX_WORD) === NO_WORD;
+  }
+
+  get match(): PrefixRange | undefined {
+    if (this.any) return ANY_ROUTES[this.family];
+    return this.prefix && entryRange(this.prefix, this.ge, this.le);
+  }
+
+  get ge(): number | undefined {
+    return this.number(GE_WORD);
+  }
+
+  get le(): number | undefined {
+    return this.number(LE_WORD);
+  }
+
+  get prefixToken(): Token | undefined {
+    return this.token(PREFIX_WORD);
+  }
+
+  get geToken(): Token | undefined {
+    return this.token(GE_WORD);
+  }
+
+  get leToken(): Token | undefined {
+    return this.token(LE_WORD);
+  }
+
+  private word(shift: number): number {
+    return (this.words >>> shift) & NO_WORD;
+  }
+
+  private token(shift: number): Token | undefined {
+    const word = this.word(shift);
+    return word === NO_WORD ? undefined : new LineToken(this.at, this.at.token(word));
+  }
+
+  private number(shift: number): number | undefined {
+    const word = this.word(shift);
+    return word === NO_WORD ? undefined : numberText(this.at.wordText(word));
   }
 }
 

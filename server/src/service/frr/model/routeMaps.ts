@@ -4,23 +4,100 @@
  * first; `no` forms remove.
  */
 import type { CommandMatch, ParsedLine } from '../syntax';
-import { argRange, WholeLine } from './anchor';
 import { ClauseRecord, HeaderRecord, JumpRecord } from './records';
 import { appended } from './symbols';
-import type { Clause, RouteMap, RouteMapEntry } from './types';
+import type { Clause, RouteMap, RouteMapEntry, RouteMapHeader } from './types';
 import { sortedBy } from '../bisect';
 
-/** Most entries have no match or no set clause, no replaced clause and no jump: they share these until their first one. */
-const NO_CLAUSES: ReadonlyMap<string, Clause> = new Map();
 const NONE: readonly never[] = Object.freeze([]);
+const MATCH = 'rmap-match-';
+const SET = 'rmap-set-';
+
+type Jump = RouteMapEntry['jumps'][number];
+
+/** One item alone, or several: a list of one costs more than its item, and most lists here hold one or none. */
+type OneOrMore<T extends object> = T | T[];
+
+function listOf<T extends object>(items: OneOrMore<T> | undefined): readonly T[] {
+  if (items === undefined) return NONE;
+  return Array.isArray(items) ? items : [items];
+}
+
+function oneOrMore<T extends object>(list: T[]): OneOrMore<T> | undefined {
+  return list.length === 0 ? undefined : list.length === 1 ? list[0]! : list;
+}
+
+/**
+ * One entry. Most have one header and one clause or none, and no rule of a full check reads the
+ * clauses by kind: the entry keeps a lone header or clause as it is, its clauses of both sorts
+ * together, and makes the lists and maps its interface shows when read.
+ */
+class RouteMapEntryRecord implements RouteMapEntry {
+  private headerItems: OneOrMore<HeaderRecord>;
+  /** The effective match and set clauses in FRR's order: a clause replacing one of its kind takes its place. */
+  private clauseItems: OneOrMore<Clause> | undefined = undefined;
+  replaced: readonly { clause: Clause; by: Clause }[] = NONE;
+  jumps: readonly Jump[] = NONE;
+
+  constructor(
+    readonly name: string,
+    readonly seq: number,
+    public action: 'permit' | 'deny',
+    header: HeaderRecord,
+  ) {
+    this.headerItems = header;
+  }
+
+  get headers(): readonly RouteMapHeader[] {
+    return listOf(this.headerItems);
+  }
+
+  get matches(): ReadonlyMap<string, Clause> {
+    return this.clausesOf(MATCH);
+  }
+
+  get sets(): ReadonlyMap<string, Clause> {
+    return this.clausesOf(SET);
+  }
+
+  addHeader(header: HeaderRecord): void {
+    const items = this.headerItems;
+    this.headerItems = Array.isArray(items) ? appended(items, header) : [items, header];
+  }
+
+  /** A match or set clause: it replaces the entry's clause of its kind; negated, it removes it. */
+  applyClause(clause: Clause, negated: boolean): void {
+    const clauses = listOf(this.clauseItems);
+    const at = clauses.findIndex((kept) => kept.kind === clause.kind);
+    if (negated) {
+      if (at >= 0) this.clauseItems = oneOrMore(clauses.filter((_, i) => i !== at));
+    } else if (at >= 0) {
+      this.replaced = [...this.replaced, { clause: clauses[at]!, by: clause }];
+      this.clauseItems = oneOrMore(clauses.map((kept, i) => (i === at ? clause : kept)));
+    } else {
+      this.clauseItems = oneOrMore([...clauses, clause]);
+    }
+  }
+
+  addJump(jump: Jump): void {
+    this.jumps = [...this.jumps, jump];
+  }
+
+  private clausesOf(sort: string): ReadonlyMap<string, Clause> {
+    const out = new Map<string, Clause>();
+    for (const clause of listOf(this.clauseItems)) if (clause.kind.startsWith(sort)) out.set(clause.kind, clause);
+    return out;
+  }
+}
 
 export class RouteMapBuilder {
-  private readonly maps = new Map<string, Map<number, RouteMapEntry>>();
+  private readonly maps = new Map<string, Map<number, RouteMapEntryRecord>>();
 
   /** A `route-map NAME ACTION SEQ` header; returns the entry its block configures. */
   header(line: ParsedLine, command: CommandMatch): RouteMapEntry | undefined {
     const name = command.args.name?.value;
-    const action = command.args.action?.value;
+    const actionArg = command.args.action;
+    const action = actionArg?.value;
     const seqText = command.args.seq?.value;
     if (name === undefined) return undefined;
     let entries = this.maps.get(name);
@@ -33,44 +110,30 @@ export class RouteMapBuilder {
       else entries.delete(Number(seqText));
       return undefined;
     }
-    if ((action !== 'permit' && action !== 'deny') || seqText === undefined || !/^\d+$/.test(seqText)) return undefined;
+    if (!actionArg || (action !== 'permit' && action !== 'deny') || seqText === undefined || !/^\d+$/.test(seqText)) return undefined;
     const seq = Number(seqText);
-    let entry = entries.get(seq);
+    const header = new HeaderRecord(line, action, actionArg);
+    const entry = entries.get(seq);
     if (!entry) {
-      entry = { name, seq, action, headers: [], matches: NO_CLAUSES, sets: NO_CLAUSES, replaced: NONE, jumps: NONE };
-      entries.set(seq, entry);
+      const made = new RouteMapEntryRecord(name, seq, action, header);
+      entries.set(seq, made);
+      return made;
     }
     entry.action = action;
-    const actionArg = command.args.action;
-    entry.headers = appended(entry.headers, new HeaderRecord(line, action, actionArg ? argRange(line, actionArg) : new WholeLine(line)));
+    entry.addHeader(header);
     return entry;
   }
 
-  /** A line inside a route-map entry. */
+  /** A line inside a route-map entry (one `header` returned). */
   clause(entry: RouteMapEntry, line: ParsedLine, command: CommandMatch): void {
-    const clause: Clause = new ClauseRecord(command.id, line);
-    if (command.id.startsWith('rmap-match-')) entry.matches = this.apply(entry, entry.matches, clause, command.negated);
-    else if (command.id.startsWith('rmap-set-')) entry.sets = this.apply(entry, entry.sets, clause, command.negated);
+    const record = entry as RouteMapEntryRecord;
+    if (command.id.startsWith(MATCH) || command.id.startsWith(SET)) record.applyClause(new ClauseRecord(command.id, line), command.negated);
     else if (!command.negated && (command.id === 'rmap-on-match-goto' || command.id === 'rmap-continue')) {
       const seqArg = command.args.seq;
       const target = seqArg && /^\d+$/.test(seqArg.value) ? Number(seqArg.value) : undefined;
       const kind = command.id === 'rmap-continue' ? 'continue' : 'on-match-goto';
-      const jump = new JumpRecord(kind, line, target, seqArg ? argRange(line, seqArg) : undefined);
-      entry.jumps = [...entry.jumps, jump];
+      record.addJump(new JumpRecord(kind, line, target, seqArg));
     }
-  }
-
-  /** The entry's clauses of one sort after `clause`. */
-  private apply(entry: RouteMapEntry, current: ReadonlyMap<string, Clause>, clause: Clause, negated: boolean): ReadonlyMap<string, Clause> {
-    const clauses = current === NO_CLAUSES ? new Map<string, Clause>() : (current as Map<string, Clause>);
-    if (negated) {
-      clauses.delete(clause.kind);
-      return clauses;
-    }
-    const previous = clauses.get(clause.kind);
-    if (previous) entry.replaced = [...entry.replaced, { clause: previous, by: clause }];
-    clauses.set(clause.kind, clause);
-    return clauses;
   }
 
   finish(): Map<string, RouteMap> {

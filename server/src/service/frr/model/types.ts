@@ -88,7 +88,7 @@ export interface RouteMapEntry {
   seq: number;
   /** The action FRR ends with: a later header with the other action flips it. */
   action: 'permit' | 'deny';
-  headers: RouteMapHeader[];
+  headers: readonly RouteMapHeader[];
   /** Effective clauses by kind: a later clause of one kind replaces the earlier one. */
   matches: ReadonlyMap<string, Clause>;
   sets: ReadonlyMap<string, Clause>;

@@ -9,8 +9,10 @@ export const CODE = 'frr/prefix-host-bits';
 export function prefixHostBits(ctx: FrrRuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const entry of allEntryLines(ctx)) {
+    if (!entry.prefix || entry.status === 'deleted' || !hasHostBits(entry.prefix)) continue;
+    // Read last: an entry makes its token when asked.
     const token = entry.prefixToken;
-    if (!entry.prefix || !token || entry.status === 'deleted' || !hasHostBits(entry.prefix)) continue;
+    if (!token) continue;
     const masked = formatPrefix(maskPrefix(entry.prefix));
     findings.push({
       code: CODE,

@@ -12,10 +12,12 @@ export function routeMapRedefined(ctx: FrrRuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const map of ctx.model.routeMaps.values()) {
     for (const entry of map.entries) {
-      for (let i = 1; i < entry.headers.length; i++) {
-        const header = entry.headers[i];
-        const before = entry.headers[i - 1];
-        const first = entry.headers[0];
+      // Read once: an entry with one header makes the list when asked.
+      const headers = entry.headers;
+      for (let i = 1; i < headers.length; i++) {
+        const header = headers[i];
+        const before = headers[i - 1];
+        const first = headers[0];
         const where = `route-map ${entry.name} seq ${entry.seq} is already declared at line ${lineNumber(ctx, first.line)}`;
         const flips = header.action !== before.action;
         findings.push({

@@ -19,10 +19,12 @@ export function shadowedEntry(ctx: FrrRuleContext): Finding[] {
       if (list.entries.length < 2) continue;
       const index = new PrefixIndex<PrefixListEntry>();
       for (const entry of list.entries) {
-        if (!entry.match) continue;
-        const covering = coveringSet(entry.match, index.containing(entry.match.prefix));
+        // Read once: an entry makes its routes when asked.
+        const match = entry.match;
+        if (!match) continue;
+        const covering = coveringSet(match, index.containing(match.prefix));
         if (covering) findings.push(toFinding(ctx, entry, covering));
-        index.add(entry.match, entry);
+        index.add(match, entry);
       }
     }
   }
