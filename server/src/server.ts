@@ -22,6 +22,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace, documentKind, fileKindByPath, fileKindByUri, type MetallbMode } from './service/workspace';
 import { registerFeatures } from './lsp/features';
 import { Positions } from './lsp/convert';
+import { ChunkedDocuments } from './lsp/chunkedDocument';
 import { SemanticTokenReplies } from './lsp/semanticTokens';
 import { logFailure } from './lsp/log';
 import {
@@ -39,7 +40,8 @@ import { LATEST_METALLB_VERSION, METALLB_VERSIONS } from './service/metallb/rend
 import { FRR_VERSIONS, type Finding } from './service/types';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+// Kept in chunks: an edit of a large document copies a few kilobytes, not the whole text.
+const documents = new TextDocuments(ChunkedDocuments);
 const workspace = new Workspace({}, { live: true });
 const DEBOUNCE_MS = 150;
 const pending = new Map<string, NodeJS.Timeout>();
@@ -278,7 +280,7 @@ connection.onDidChangeWatchedFiles((change) => {
 documents.onDidChangeContent((event) => {
   const kind = documentKind(event.document.uri, event.document.languageId);
   if (!kind) return;
-  workspace.setFile(event.document.uri, event.document.getText(), event.document.version, kind);
+  workspace.setFile(event.document.uri, event.document.source, event.document.version, kind);
   // An FRR file is a router's whole configuration: only manifests depend on one another.
   if (kind === 'yaml') {
     scheduleAllOpen();

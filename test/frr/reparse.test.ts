@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import { parseFrr, readStateOf, type Frame } from '../../server/src/service/frr/parser';
 import { reparseDeltaOf, reparseFrr } from '../../server/src/service/frr/reparse';
 import type { ParseResult } from '../../server/src/service/frr/syntax';
+import { ChunkedText } from '../../server/src/service/sourceText';
 import { document, edit, random, STANZAS } from './randomConfigs';
 
 /** Everything a parse result says, as plain data. */
@@ -100,6 +101,35 @@ test('a re-read edited text equals a whole reading, over chains of random edits'
       if (result !== previous) assertDelta(before, result, `seed ${seed}, edit ${step + 1}`);
       assert.deepStrictEqual(readState(result), readState(whole), `seed ${seed}, edit ${step + 1}`);
       assertSharedFrames(result, `seed ${seed}, edit ${step + 1}`);
+    }
+  }
+});
+
+test('a chunked text re-reads like a string, in parts of it that grow until the reading meets the earlier one', () => {
+  for (let seed = 1; seed <= 300; seed++) {
+    const next = random(seed);
+    let text = document(next);
+    // Chunks and first parts of a few dozen characters: edits cross chunks, and readings outgrow their part.
+    let source = ChunkedText.of(text, 8 + Math.floor(next() * 64));
+    let result = parseFrr(source);
+    for (let step = 0; step < 6; step++) {
+      const edited = edit(next, text);
+      let prefix = 0;
+      while (prefix < Math.min(text.length, edited.length) && text[prefix] === edited[prefix]) prefix++;
+      let suffix = 0;
+      while (suffix < Math.min(text.length, edited.length) - prefix && text[text.length - 1 - suffix] === edited[edited.length - 1 - suffix]) suffix++;
+      source = source.edit(prefix, text.length - suffix, edited.slice(prefix, edited.length - suffix));
+      text = edited;
+      const previous = result;
+      const before = new Set(previous.lines);
+      result = reparseFrr(previous, source, {}, 1 + Math.floor(next() * 40));
+      const message = `seed ${seed}, edit ${step + 1}`;
+      const whole = parseFrr(text);
+      assert.equal(result.text, text, message);
+      assert.deepStrictEqual(snapshot(result), snapshot(whole), message);
+      if (result !== previous) assertDelta(before, result, message);
+      assert.deepStrictEqual(readState(result), readState(whole), message);
+      assertSharedFrames(result, message);
     }
   }
 });

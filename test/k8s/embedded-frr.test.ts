@@ -18,7 +18,7 @@ const flagBogus = (text: string): ParseResult => {
       fixes: [{ title: 'drop', safe: false, edits: [{ range: { start: at, end: at + 5 }, newText: '' }] }],
     });
   }
-  return { text, lines: [], blocks: [], findings };
+  return { text, source: text, lines: [], blocks: [], findings };
 };
 
 for (const [style, value] of [

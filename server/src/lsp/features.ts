@@ -94,7 +94,9 @@ export function registerFeatures({ connection, workspace, positions, contained, 
       if (token.isCancellationRequested) return { isIncomplete: true, items: [] };
       const uri = params.textDocument.uri;
       const offset = offsetOf(uri, params.position);
-      const text = positions.document(uri)?.getText() ?? '';
+      const document = positions.document(uri);
+      // The typed word is read from the document alone: a large document is not made one string per request.
+      const typedText = (from: number) => (document && from < offset ? document.getText({ start: document.positionAt(from), end: document.positionAt(offset) }) : '');
       const items: ServiceCompletionItem[] = [];
       let isIncomplete = false;
       // Items replace one of a few ranges (mostly the word being typed): its text is read once per range.
@@ -103,7 +105,7 @@ export function registerFeatures({ connection, workspace, positions, contained, 
       for (const item of sortedCompletions(workspace.index(), uri, offset)) {
         if (item.range.start !== typedFrom) {
           typedFrom = item.range.start;
-          typed = text.slice(typedFrom, offset).toLowerCase();
+          typed = typedText(typedFrom).toLowerCase();
         }
         if (!fuzzyMatches(typed, item.label)) continue;
         // A large config can offer thousands of names; the client asks again as the user types.

@@ -8,6 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lineTokens, tokenLength, tokenOffset, tokenType } from '../service/features/semanticTokens';
 import { spliceArray } from '../service/frr/lexer';
 import type { ParsedLine, ParseResult } from '../service/frr/syntax';
+import type { SourceText } from '../service/sourceText';
 import type { Workspace } from '../service/workspace';
 import type { Positions } from './convert';
 
@@ -33,7 +34,7 @@ interface Place {
  * Appends the encoding of the tokens of `line` (at most `limit` of them) that have a place in the
  * document, each from the one before it (`after`, moved along); returns how many it appended.
  */
-function encodeLine(line: ParsedLine, text: string, document: TextDocument, after: Place, out: number[], limit = Infinity): number {
+function encodeLine(line: ParsedLine, text: SourceText, document: TextDocument, after: Place, out: number[], limit = Infinity): number {
   const tokens = lineTokens(line, text);
   if (tokens.length === 0) return 0;
   // Split parts of a long line do not start at column 0; a parse of another text than the document's has no place.
@@ -64,7 +65,7 @@ function encodeLine(line: ParsedLine, text: string, document: TextDocument, afte
  * nothing over: the edit replaces all.
  */
 function updateTokens(sent: SentTokens, parse: ParseResult, document: TextDocument, fresh: boolean): SemanticTokensEdit & { data: number[] } {
-  const { lines, text } = parse;
+  const { lines, source: text } = parse;
   const kept = sent.lines;
   const oldCount = sent.firsts[sent.firsts.length - 1]!;
   const n = lines.length;

@@ -20,6 +20,7 @@ import { renderFrrConf, type MetalLBVersion } from './metallb/render';
 import { LATEST_METALLB_VERSION } from './metallb/render/version';
 import { validateResources } from './rules/metallb/webhook';
 import type { Finding, FrrVersion } from './types';
+import type { SourceText } from './sourceText';
 
 export type DocumentKind = 'frr' | 'yaml';
 export type MetallbMode = 'frr' | 'frr-k8s';
@@ -76,7 +77,8 @@ export function documentKind(uri: string, languageId: string): DocumentKind | un
 
 interface Entry {
   uri: string;
-  text: string;
+  /** As the editor holds it: an open FRR document's text is chunked, and an edit re-reads it in pieces. */
+  text: SourceText;
   version: number;
   kind: DocumentKind;
   frr?: FrrCheck;
@@ -153,7 +155,7 @@ export class Workspace {
     this.changed();
   }
 
-  setFile(uri: string, text: string, version: number, kind: DocumentKind): void {
+  setFile(uri: string, text: SourceText, version: number, kind: DocumentKind): void {
     const existing = this.entries.get(uri);
     if (existing && existing.text === text && existing.kind === kind) {
       existing.version = version;
@@ -178,7 +180,7 @@ export class Workspace {
   }
 
   text(uri: string): string | undefined {
-    return this.entries.get(uri)?.text;
+    return this.entries.get(uri)?.text.toString();
   }
 
   uris(): string[] {
@@ -193,7 +195,7 @@ export class Workspace {
       entry.indexed ??=
         entry.kind === 'frr'
           ? this.frrDocument(entry)
-          : indexDocument({ uri: entry.uri, kind: entry.kind, text: entry.text, manifest: this.manifest(entry) }, { frrVersion });
+          : indexDocument({ uri: entry.uri, kind: entry.kind, text: entry.text.toString(), manifest: this.manifest(entry) }, { frrVersion });
       return entry.indexed;
     });
     const index = buildWorkspaceIndex(documents, { frrVersion, extras: this.extrasContext() });
@@ -213,7 +215,10 @@ export class Workspace {
     return {
       uri,
       kind: 'frr',
-      text,
+      // Made when a feature asks for it: an edit's checks read the text in pieces.
+      get text() {
+        return text.toString();
+      },
       embedded: [],
       get frr() {
         if (!view) {
@@ -254,7 +259,7 @@ export class Workspace {
   private frrCheck(entry: Entry): FrrCheck {
     if (!entry.frr) {
       const { frrVersion } = this.options;
-      if (!this.mode.live) entry.frr = checkFrrText(entry.text, { frrVersion });
+      if (!this.mode.live) entry.frr = checkFrrText(entry.text.toString(), { frrVersion });
       else if (entry.live) {
         try {
           entry.frr = entry.live.update(entry.text);
@@ -311,7 +316,7 @@ export class Workspace {
   }
 
   private manifest(entry: Entry): ManifestFile {
-    entry.manifest ??= parseManifests(entry.text, entry.uri);
+    entry.manifest ??= parseManifests(entry.text.toString(), entry.uri);
     return entry.manifest;
   }
 

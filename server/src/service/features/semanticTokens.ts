@@ -5,6 +5,7 @@
  * tokens a client was sent for such a line stay true and only the lines read anew are asked for.
  */
 import type { ParsedLine, ParseResult } from '../frr/syntax';
+import type { SourceText } from '../sourceText';
 import type { OffsetRange } from '../types';
 
 export const TOKEN_TYPES = ['keyword', 'function', 'type', 'variable', 'number', 'string', 'comment', 'namespace', 'enumMember'] as const;
@@ -78,13 +79,13 @@ function pack(offset: number, length: number, type: number): number {
 const NONE: LineTokens = [];
 
 /** The tokens of `line`, read in `text` (the text of the parse that holds the line). */
-export function lineTokens(line: ParsedLine, text: string): LineTokens {
+export function lineTokens(line: ParsedLine, text: SourceText): LineTokens {
   if (line.kind === 'comment') return commentTokens(line, text);
   return line.kind === 'command' ? commandTokens(line) : NONE;
 }
 
 /** A comment line has no words (FRR reads nothing after `!` or `#`): one token from its first mark to the end of the line. */
-function commentTokens(line: ParsedLine, text: string): LineTokens {
+function commentTokens(line: ParsedLine, text: SourceText): LineTokens {
   const { start, end } = line;
   let at = start;
   while (at < end && (text.charCodeAt(at) === SPACE || text.charCodeAt(at) === TAB)) at++;
@@ -149,7 +150,7 @@ function wordAt(tokens: readonly OffsetRange[], offset: number): number {
 export function semanticTokens(parse: ParseResult): SemanticToken[] {
   const result: SemanticToken[] = [];
   for (const line of parse.lines) {
-    for (const token of lineTokens(line, parse.text)) {
+    for (const token of lineTokens(line, parse.source)) {
       const start = line.start + tokenOffset(token);
       result.push({ start, end: start + tokenLength(token), type: TOKEN_TYPES[tokenType(token)]! });
     }

@@ -20,6 +20,7 @@ import { buildExtrasContext, parseEmbedded, type ExtrasContext, type ExtrasOptio
 import { neighborIDOf } from '../metallb/neighbor-id';
 import type { FrrVersion, OffsetRange } from '../types';
 import { fromSourceOffset } from './embeddedOffsets';
+import type { SourceText } from '../sourceText';
 
 export type DocumentKind = 'frr' | 'yaml';
 
@@ -94,7 +95,8 @@ export interface WorkspaceIndex {
 export interface DocumentInput {
   uri: string;
   kind: DocumentKind;
-  text: string;
+  /** Read in pieces for an FRR document given its parse; a manifest is read whole. */
+  text: SourceText;
   /** Reuse of a parse the caller already holds (the LSP server caches by version). */
   parse?: ParseResult;
   model?: FrrModel;
@@ -113,10 +115,28 @@ export function indexDocument(input: DocumentInput, options: IndexOptions = {}):
   if (input.kind === 'frr') {
     const parse = input.parse ?? parseFrr(input.text, { frrVersion: options.frrVersion });
     const model = input.model ?? buildModel(parse);
-    const frr: FrrView = { uri: input.uri, text: input.text, parse, model, scope: `file:${input.uri}` };
-    return { uri: input.uri, kind: 'frr', text: input.text, frr, embedded: [] };
+    // The whole text is made when a feature asks for it, not for every version an edit makes.
+    const frr: FrrView = {
+      uri: input.uri,
+      get text() {
+        return parse.text;
+      },
+      parse,
+      model,
+      scope: `file:${input.uri}`,
+    };
+    return {
+      uri: input.uri,
+      kind: 'frr',
+      get text() {
+        return parse.text;
+      },
+      frr,
+      embedded: [],
+    };
   }
-  const manifest = input.manifest ?? parseManifests(input.text, input.uri);
+  const text = input.text.toString();
+  const manifest = input.manifest ?? parseManifests(text, input.uri);
   const embedded: FrrView[] = [];
   for (const resource of manifest.resources) {
     const found = embeddedOf(resource);
@@ -133,7 +153,7 @@ export function indexDocument(input: DocumentInput, options: IndexOptions = {}):
       owner: resource,
     });
   }
-  return { uri: input.uri, kind: 'yaml', text: input.text, manifest, embedded };
+  return { uri: input.uri, kind: 'yaml', text, manifest, embedded };
 }
 
 function embeddedOf(resource: Resource): { text: EmbeddedText; scope: FrrScope } | undefined {

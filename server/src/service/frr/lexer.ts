@@ -178,6 +178,8 @@ export interface ScanRange {
   line: number;
   /** Called before each physical line after the first; returning false ends the scan there. */
   proceed?: (line: number, start: number) => boolean;
+  /** Offset in the document of the text scanned, when it is a part of the document: every offset read and reported is the document's. */
+  base?: number;
 }
 
 /** Characters a re-read reads with its first, small word table (which holds 128 words). */
@@ -186,15 +188,16 @@ const SHORT_READ = 4096;
 /** `lexFrr` as a stream: adds every word to `store` and calls `visit` for every line, in order. */
 export function scanFrrLines(text: string, store: TokenStore, visit: LineVisitor, range: ScanRange = { offset: 0, line: 0 }): void {
   const length = text.length;
+  const base = range.base ?? 0;
   // Sized for about one distinct word per 40 characters; a fuller table only stops sharing. A re-read
   // mostly stops after a few lines, and a table sized for the rest of a large text would cost more
   // than those lines: it starts small, and gets the full size once it has read on that far.
-  let words = new WordInterner(range.proceed ? 0 : (length - range.offset) / 40);
-  let resizeAt = range.proceed ? range.offset + SHORT_READ : length + 1;
+  let words = new WordInterner(range.proceed ? 0 : (length - range.offset + base) / 40);
+  let resizeAt = range.proceed ? range.offset - base + SHORT_READ : length + 1;
   let lineNo = range.line;
-  let start = range.offset;
+  let start = range.offset - base;
   while (start <= length) {
-    if (lineNo !== range.line && range.proceed && !range.proceed(lineNo, start)) return;
+    if (lineNo !== range.line && range.proceed && !range.proceed(lineNo, start + base)) return;
     if (start > resizeAt) {
       words = new WordInterner((length - start) / 40);
       resizeAt = length + 1;
@@ -207,9 +210,9 @@ export function scanFrrLines(text: string, store: TokenStore, visit: LineVisitor
     }
     // Every UTF-16 unit takes at most 3 UTF-8 bytes, so only long lines need counting.
     if ((end - start) * 3 > FRR_LINE_BYTES) {
-      visitSplitLine(text, lineNo, start, end, visit, words, store);
+      visitSplitLine(text, base, lineNo, start, end, visit, words, store);
     } else {
-      visitLine(text, lineNo, start, end, visit, words, store);
+      visitLine(text, base, lineNo, start, end, visit, words, store);
     }
     if (end >= length) break;
     start = text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
@@ -220,6 +223,7 @@ export function scanFrrLines(text: string, store: TokenStore, visit: LineVisitor
 /** Applies FRR's 4095-byte reads to one long physical line. */
 function visitSplitLine(
   text: string,
+  base: number,
   lineNo: number,
   start: number,
   end: number,
@@ -235,14 +239,14 @@ function visitSplitLine(
     // A character straddling the read boundary goes wholly to the next part: offsets must stay
     // on UTF-16 boundaries, and FRR would reject the broken bytes either way.
     if (bytes + size.bytes > FRR_LINE_BYTES) {
-      visitLine(text, lineNo, partStart, i, visit, words, store);
+      visitLine(text, base, lineNo, partStart, i, visit, words, store);
       partStart = i;
       bytes = 0;
     }
     bytes += size.bytes;
     i += size.units;
   }
-  visitLine(text, lineNo, partStart, end, visit, words, store);
+  visitLine(text, base, lineNo, partStart, end, visit, words, store);
 }
 
 const ONE_UNIT_1 = { bytes: 1, units: 1 };
@@ -262,8 +266,10 @@ function utf8Size(text: string, i: number): { bytes: number; units: number } {
   return ONE_UNIT_3;
 }
 
+/** Reads one line of `text` (which starts at `base` in the document). */
 function visitLine(
   text: string,
+  base: number,
   line: number,
   start: number,
   end: number,
@@ -295,7 +301,7 @@ function visitLine(
       i++;
       c = text.charCodeAt(i);
     } while (i < end && c !== SPACE && c !== TAB);
-    store.push(i - tokenStart <= MAX_INTERNED_LENGTH ? words.word(text, tokenStart, i, hash) : detachedSlice(text, tokenStart, i), tokenStart, i);
+    store.push(i - tokenStart <= MAX_INTERNED_LENGTH ? words.word(text, tokenStart, i, hash) : detachedSlice(text, tokenStart, i), base + tokenStart, base + i);
   }
-  visit(line, start, end, first, store.count - first, comment, indent < 0 ? 0 : indent);
+  visit(line, base + start, base + end, first, store.count - first, comment, indent < 0 ? 0 : indent);
 }

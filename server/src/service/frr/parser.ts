@@ -18,6 +18,7 @@ import { commandTable } from './grammar/tables';
 import { scanFrrLines, TokenStore, type ScanRange } from './lexer';
 import { isBgpFamily, isBgpSubNode, isLenient, nodeLabel, parentNode } from './nodes';
 import type { Block, CommandMatch, LineKind, NodeId, ParsedLine, ParseOptions, ParseResult, Token } from './syntax';
+import type { SourceText } from '../sourceText';
 
 /**
  * One context on FRR's node stack. Frames are shared and linked to their parent, so the stack
@@ -71,19 +72,28 @@ export function forgetReadState(result: ParseResult): void {
   readStates.delete(result);
 }
 
-/** A parse of `text` made of these parts, remembered with how it was read. */
-export function parseResult(text: string, lines: ParsedLine[], blocks: Block[], findings: Finding[], state: ReadState): ParseResult {
-  const result = { text, lines, blocks, findings };
+/** A parse of `source` made of these parts, remembered with how it was read. */
+export function parseResult(source: SourceText, lines: ParsedLine[], blocks: Block[], findings: Finding[], state: ReadState): ParseResult {
+  const result: ParseResult = {
+    source,
+    get text() {
+      return source.toString();
+    },
+    lines,
+    blocks,
+    findings,
+  };
   readStates.set(result, state);
   return result;
 }
 
-export function parseFrr(text: string, options: ParseOptions = {}): ParseResult {
+export function parseFrr(source: SourceText, options: ParseOptions = {}): ParseResult {
   const frrVersion = options.frrVersion ?? 'any';
+  const text = source.toString();
   const store = new TokenStore(text.length / 8);
   const reader = new ConfigReader(text, frrVersion, { line: 0, earlierBlocks: [], block: 0, lexed: store, store, word: 0, top: TOP_LEVEL });
   reader.read({ offset: 0, line: 0 });
-  return parseResult(text, reader.lines, reader.blocks, reader.findings, { store, stacks: reader.stacks, stopped: reader.stopped, frrVersion });
+  return parseResult(source, reader.lines, reader.blocks, reader.findings, { store, stacks: reader.stacks, stopped: reader.stopped, frrVersion });
 }
 
 /**

@@ -12,6 +12,7 @@ import { partitionPoint } from './bisect';
 import { spliceArray, TokenStore } from './lexer';
 import { ConfigReader, forgetReadState, Line, parseFrr, parseResult, readStateOf, type Frame, type ReadState } from './parser';
 import type { Block, ParsedLine, ParseOptions, ParseResult } from './syntax';
+import { commonEnds, type SourceText } from '../sourceText';
 
 /** What a re-read changed: the earlier lines it dropped and the lines it read anew; every other line was moved in place. */
 export interface ReparseDelta {
@@ -28,37 +29,15 @@ export function reparseDeltaOf(result: ParseResult): ReparseDelta | undefined {
   return deltas.get(result);
 }
 
-export function reparseFrr(previous: ParseResult, text: string, options: ParseOptions = {}): ParseResult {
+/** `firstWindow`: the characters a re-read of a chunked text first gets (tests make it small to exercise larger ones). */
+export function reparseFrr(previous: ParseResult, source: SourceText, options: ParseOptions = {}, firstWindow = FIRST_WINDOW): ParseResult {
   const state = readStateOf(previous);
   const frrVersion = options.frrVersion ?? 'any';
-  if (previous.text === text && state?.frrVersion === frrVersion) return previous;
-  if (!state || state.stopped || state.frrVersion !== frrVersion) return parseFrr(text, options);
-  const result = new Resumption(previous, state, text).run();
+  if (previous.source === source && state?.frrVersion === frrVersion) return previous;
+  if (!state || state.stopped || state.frrVersion !== frrVersion) return parseFrr(source, options);
+  const result = new Resumption(previous, state, source).run(firstWindow);
   forgetReadState(previous);
   return result;
-}
-
-/**
- * Characters compared at once, largest first: native string comparisons, where one character at a
- * time would take longer than the re-read; each size narrows down what the larger one left over.
- */
-const CHUNKS = [65536, 4096, 256, 16];
-
-/** Length of the common start of `a` and `b`, and of their common end after it. */
-function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
-  const max = Math.min(a.length, b.length);
-  let prefix = 0;
-  for (const chunk of CHUNKS) {
-    while (prefix + chunk <= max && a.substring(prefix, prefix + chunk) === b.substring(prefix, prefix + chunk)) prefix += chunk;
-  }
-  while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  const room = max - prefix;
-  for (const chunk of CHUNKS) {
-    while (suffix + chunk <= room && a.substring(a.length - suffix - chunk, a.length - suffix) === b.substring(b.length - suffix - chunk, b.length - suffix)) suffix += chunk;
-  }
-  while (suffix < room && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
-  return { prefix, suffix };
 }
 
 /** Index of the last line starting at or before `offset`. */
@@ -101,6 +80,9 @@ class Renumbering {
   }
 }
 
+/** Characters the first reading after an edit gets (it doubles while it has not met the earlier reading). */
+const FIRST_WINDOW = 16 * 1024;
+
 class Resumption {
   private readonly lines: Line[];
   private readonly stacks: Frame[];
@@ -123,14 +105,14 @@ class Resumption {
   constructor(
     private readonly previous: ParseResult,
     private readonly state: ReadState,
-    private readonly text: string,
+    private readonly source: SourceText,
   ) {
     this.lines = previous.lines as Line[];
     this.stacks = state.stacks;
     this.blocks = previous.blocks;
-    const { prefix, suffix } = commonEnds(previous.text, text);
-    this.shift = text.length - previous.text.length;
-    this.unchangedFrom = text.length - suffix;
+    const { prefix, suffix } = commonEnds(previous.source, source);
+    this.shift = source.length - previous.source.length;
+    this.unchangedFrom = source.length - suffix;
     this.restart = this.restartLine(prefix);
     this.blocksBefore = blocksBefore(this.blocks, this.restart);
   }
@@ -142,12 +124,21 @@ class Resumption {
     return restart;
   }
 
-  run(): ParseResult {
-    const reader = this.readerAtRestart();
+  run(firstWindow: number): ParseResult {
     const first = this.lines[this.restart]!;
-    reader.read({ offset: first.start, line: first.line, proceed: (line, start) => !this.meets(reader, line, start) });
+    let reader: ConfigReader;
+    for (let size = firstWindow; ; size *= 2) {
+      const window = this.window(first.start, size);
+      const current = this.readerAtRestart(window.text);
+      current.read({ offset: first.start, line: first.line, base: first.start, proceed: (line, start) => !this.meets(current, line, start) });
+      reader = current;
+      // A reading that ran to the end of a part of the text has not met the earlier one yet (after a top-level
+      // `exit` it never does: the rest is read as what FRR skips): read a larger part.
+      if (window.whole || this.junction) break;
+      this.reopenBlocks();
+    }
     const removed = this.spliceIn(reader);
-    const result = parseResult(this.text, this.lines, this.blocks, this.previous.findings, {
+    const result = parseResult(this.source, this.lines, this.blocks, this.previous.findings, {
       store: this.state.store,
       stacks: this.stacks,
       stopped: reader.stopped,
@@ -157,8 +148,30 @@ class Resumption {
     return result;
   }
 
-  /** A reader in the state FRR was in at the restart line, reading into arrays of its own. */
-  private readerAtRestart(): ConfigReader {
+  /**
+   * The text from `from` on that a reading gets: about `size` characters ending after a line feed
+   * (an edit is mostly read again in a few lines, and a chunked text is not made whole for them),
+   * and whether that is the rest of the text.
+   */
+  private window(from: number, size: number): { text: string; whole: boolean } {
+    const source = this.source;
+    for (;; size *= 2) {
+      if (from + size >= source.length) return { text: source.slice(from, source.length), whole: true };
+      const part = source.slice(from, from + size);
+      const feed = part.lastIndexOf('\n');
+      if (feed >= 0) return { text: part.slice(0, feed + 1), whole: false };
+    }
+  }
+
+  /** Undoes what `readerAtRestart` did to the blocks open at the restart line, for another reading. */
+  private reopenBlocks(): void {
+    this.openBlocks.forEach((block, i) => (this.blocks[block]!.last = this.openLasts[i]!));
+    this.openBlocks.length = 0;
+    this.openLasts.length = 0;
+  }
+
+  /** A reader of `text` (which starts at the restart line) in the state FRR was in there, reading into arrays of its own. */
+  private readerAtRestart(text: string): ConfigReader {
     const restart = this.restart;
     const top = this.stacks[restart]!;
     // Blocks still open keep growing: their end goes back to the last line read, and the re-read extends it again.
@@ -170,7 +183,7 @@ class Resumption {
       this.openLasts.push(block.last);
       block.last = lastRead;
     }
-    return new ConfigReader(this.text, this.state.frrVersion, {
+    return new ConfigReader(text, this.state.frrVersion, {
       line: restart,
       earlierBlocks: this.blocks,
       block: this.blocksBefore,

@@ -4,6 +4,7 @@
  * (model, rules, features, k8s embedding) reads only these types.
  */
 import type { Finding, OffsetRange } from '../types';
+import type { SourceText } from '../sourceText';
 
 /** FRR's configuration nodes that the project models, plus OPAQUE for recognised, unmodelled blocks. */
 export type NodeId =
@@ -107,7 +108,10 @@ export interface ParseOptions {
 }
 
 export interface ParseResult {
-  text: string;
+  /** The text parsed, whole (made when first read, for a chunked source: the paths an edit takes read `source`). */
+  readonly text: string;
+  /** The text parsed, as it was given. */
+  readonly source: SourceText;
   lines: ParsedLine[];
   blocks: Block[];
   /** `frr/syntax` findings, and the parser's other structural findings (`frr/context-escape`, early exit). */

@@ -26,18 +26,23 @@ export function lineNumber(ctx: FrrRuleContext, index: number): string {
   return ctx.lineLabel ? ctx.lineLabel(index) : String((ctx.parse.lines[index]?.line ?? index) + 1);
 }
 
+const CR = 13;
+const LF = 10;
+
 /** An edit deleting a whole line, its end-of-line included. */
 export function deleteLine(ctx: FrrRuleContext, index: number): TextEdit {
   const line = ctx.parse.lines[index];
-  const text = ctx.parse.text;
+  const source = ctx.parse.source;
   let end = line.range.end;
-  if (text[end] === '\r') end++;
-  if (text[end] === '\n') end++;
+  if (source.charCodeAt(end) === CR) end++;
+  if (source.charCodeAt(end) === LF) end++;
   return { range: { start: line.range.start, end }, newText: '' };
 }
 
 export function lineText(ctx: FrrRuleContext, index: number): string {
   const range: OffsetRange | undefined = ctx.parse.lines[index]?.range;
+  if (!range) return '';
   // Messages outlive the text in a live check: the line's text is copied, never a view into the document.
-  return range ? detachedSlice(ctx.parse.text, range.start, range.end).trim() : '';
+  const text = ctx.parse.source.slice(range.start, range.end);
+  return detachedSlice(text, 0, text.length).trim();
 }

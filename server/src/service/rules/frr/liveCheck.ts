@@ -18,6 +18,7 @@ import { communityFindings } from './communityValue';
 import type { FrrRuleContext } from './context';
 import { FRR_RULES, INSTANCE_RULE, NAME_RULES } from './index';
 import { orderFindings, plainFinding } from './findingOrder';
+import type { SourceText } from '../../sourceText';
 
 /** A placeholder for "the number of line N", which no message otherwise contains. */
 const LINE_MARK = /\uE000(\d+)\uE001/g;
@@ -78,7 +79,7 @@ export class LiveFrrCheck {
   private result: FrrCheckResult;
 
   constructor(
-    text: string,
+    text: SourceText,
     private readonly frrVersion: FrrVersion = 'any',
   ) {
     this.parse = parseFrr(text, { frrVersion });
@@ -92,7 +93,7 @@ export class LiveFrrCheck {
   }
 
   /** The check of `text`, an edit of the text checked last. The earlier results are spent. */
-  update(text: string): FrrCheckResult {
+  update(text: SourceText): FrrCheckResult {
     const parse = reparseFrr(this.parse, text, { frrVersion: this.frrVersion });
     if (parse === this.parse) return this.result;
     const delta = reparseDeltaOf(parse);
