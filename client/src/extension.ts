@@ -6,9 +6,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 /**
- * A small young generation: nearly everything a check allocates lives on (the parse and model of
- * each document), so a large one only holds and copies more. Measured by `npm run bench` (which
- * starts the server with the same flags): 20 to 30 MB less at 1k and 10k lines, latencies unchanged.
+ * The server's Node flags. A small young generation: nearly everything a check allocates lives on
+ * (the parse and model of each document), so a large one only holds and copies more (measured by
+ * `npm run bench`, which starts the server with the same flags: 20 to 30 MB less at 1k and 10k
+ * lines, latencies unchanged). `gc` exposed: the server collects once after the first check of a
+ * large document and after all of its semantic tokens (server/src/lsp/collect.ts).
  */
 import SERVER_EXEC_ARGV from '../../server/exec-argv.json';
 import {

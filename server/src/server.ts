@@ -23,6 +23,7 @@ import { Workspace, documentKind, fileKindByPath, fileKindByUri, type MetallbMod
 import { registerFeatures } from './lsp/features';
 import { Positions } from './lsp/convert';
 import { ChunkedDocuments } from './lsp/chunkedDocument';
+import { collectAfterLargeResult } from './lsp/collect';
 import { SemanticTokenReplies } from './lsp/semanticTokens';
 import { logFailure } from './lsp/log';
 import {
@@ -85,10 +86,16 @@ const isPreview = (uri: string) => uri.startsWith('frr-metallb-preview:');
 /** Files not open in the editor whose diagnostics "Validate workspace" published: kept current until opened. */
 const validated = new Set<string>();
 
+/** Documents opened and not yet checked: the first check of a large one leaves much garbage behind. */
+const firstCheckPending = new Set<string>();
+
 function diagnosticsOf(uri: string): Diagnostic[] {
   const document = positions.document(uri);
   if (!document) return [];
-  return toDiagnostics(document, contained(`diagnostics for ${uri}`, [] as Finding[], () => workspace.check(uri)));
+  const diagnostics = toDiagnostics(document, contained(`diagnostics for ${uri}`, [] as Finding[], () => workspace.check(uri)));
+  const open = documents.get(uri);
+  if (open && firstCheckPending.delete(uri)) collectAfterLargeResult(open.source.length);
+  return diagnostics;
 }
 
 function publish(uri: string): void {
@@ -319,6 +326,7 @@ connection.languages.diagnostics.on((params, token) => {
 });
 
 documents.onDidOpen((event) => {
+  firstCheckPending.add(event.document.uri);
   // A pulling client now pulls this document's diagnostics: the ones "Validate workspace" pushed would double them.
   if (validated.delete(event.document.uri) && pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
@@ -334,6 +342,7 @@ function revertToDisk(uri: string): void {
 documents.onDidClose((event) => {
   const uri = event.document.uri;
   semanticTokenReplies.forget(uri);
+  firstCheckPending.delete(uri);
   void connection.sendDiagnostics({ uri, diagnostics: [] });
   contained(`reloading ${uri}`, undefined, () => revertToDisk(uri));
   scheduleAllOpen();

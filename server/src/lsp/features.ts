@@ -30,6 +30,7 @@ import type { Workspace } from '../service/workspace';
 import type { Positions } from './convert';
 import { logFailure } from './log';
 import type { SemanticTokenReplies } from './semanticTokens';
+import { collectAfterLargeResult } from './collect';
 import { GENERATE_EXTRAS_COMMAND } from './protocol';
 
 interface Context {
@@ -214,7 +215,9 @@ export function registerFeatures({ connection, workspace, positions, contained, 
   connection.languages.semanticTokens.on((params) =>
     contained<SemanticTokens>('semanticTokens', { data: [] }, () => {
       const refreshed = semanticTokenReplies.refresh(params.textDocument.uri, true);
-      return refreshed ? { resultId: refreshed.resultId, data: refreshed.edit.data } : { data: [] };
+      if (!refreshed) return { data: [] };
+      collectAfterLargeResult(refreshed.edit.data.length);
+      return { resultId: refreshed.resultId, data: refreshed.edit.data };
     }),
   );
 
@@ -223,7 +226,10 @@ export function registerFeatures({ connection, workspace, positions, contained, 
       const refreshed = semanticTokenReplies.refresh(params.textDocument.uri, false, params.previousResultId);
       if (!refreshed) return { data: [] };
       const { resultId, edit, known } = refreshed;
-      if (!known) return { resultId, data: edit.data };
+      if (!known) {
+        collectAfterLargeResult(edit.data.length);
+        return { resultId, data: edit.data };
+      }
       if (edit.deleteCount === 0 && edit.data.length === 0) return { resultId, edits: [] };
       return { resultId, edits: [edit.data.length > 0 ? edit : { start: edit.start, deleteCount: edit.deleteCount }] };
     }),
