@@ -1,6 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { extrasYaml } from '../features/helpers';
+import { document, edit, random } from '../frr/randomConfigs';
 import { TestClient } from './lspClient';
 
 describe('language server over stdio', () => {
@@ -76,5 +78,39 @@ describe('language server with pull diagnostics', () => {
     const deadline = Date.now() + 10_000;
     while (client.refreshes === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     assert.ok(client.refreshes > 0, 'the server asked for a refresh within 10 s');
+  });
+
+  it('checks a document edited range by range exactly as the same text opened afresh', async () => {
+    type Items = { items: { code?: string; message: string; range: unknown; relatedInformation?: { location: { uri: string } }[] }[] };
+    // Related locations name the document: compared without it.
+    const plain = (report: Items, uri: string) => JSON.stringify(report.items).split(JSON.stringify(uri)).join('"DOC"');
+    let compared = 0;
+    for (let seed = 1; seed <= 12; seed++) {
+      const next = random(seed);
+      // Several configurations one after another: a text of a few chunks, and edits that reach across them.
+      const uri = `file:///work/lsp-pull/ranged-${seed}.frr`;
+      let mirror = TextDocument.create(uri, 'frr', 1, Array.from({ length: 30 }, () => document(next)).join(''));
+      client.open(uri, 'frr', mirror.getText());
+      for (let step = 0; step < 10; step++) {
+        const text = mirror.getText();
+        const edited = edit(next, text);
+        let prefix = 0;
+        while (prefix < Math.min(text.length, edited.length) && text[prefix] === edited[prefix]) prefix++;
+        let suffix = 0;
+        while (suffix < Math.min(text.length, edited.length) - prefix && text[text.length - 1 - suffix] === edited[edited.length - 1 - suffix]) suffix++;
+        const change = { range: { start: mirror.positionAt(prefix), end: mirror.positionAt(text.length - suffix) }, text: edited.slice(prefix, edited.length - suffix) };
+        client.change(uri, step + 2, [change]);
+        mirror = TextDocument.update(mirror, [change], step + 2);
+        const live = await client.request<Items>('textDocument/diagnostic', { textDocument: { uri } });
+        const freshUri = `file:///work/lsp-pull/fresh-${seed}-${step}.frr`;
+        client.open(freshUri, 'frr', mirror.getText());
+        const fresh = await client.request<Items>('textDocument/diagnostic', { textDocument: { uri: freshUri } });
+        client.close(freshUri);
+        assert.equal(plain(live, uri), plain(fresh, freshUri), `seed ${seed}, edit ${step + 1}`);
+        compared += live.items.length;
+      }
+      client.close(uri);
+    }
+    assert.ok(compared > 100, `diagnostics compared: ${compared}`);
   });
 });
