@@ -51,9 +51,13 @@ function randomRange(next: Next, reference: TextDocument): Range {
 }
 
 /** One `update` call: a full replace now and then, else one to four ranged changes. */
-function randomChanges(next: Next, reference: TextDocument): TextDocumentContentChangeEvent[] {
-  if (next() < 0.06 || reference.getText().length > 20000) return [{ text: randomText(next, int(next, 60)) }];
+function randomChanges(next: Next, reference: TextDocument): { changes: TextDocumentContentChangeEvent[]; clampedChanges: TextDocumentContentChangeEvent[] } {
+  if (next() < 0.06 || reference.getText().length > 20000) {
+    const full = [{ text: randomText(next, int(next, 60)) }];
+    return { changes: full, clampedChanges: full };
+  }
   const changes: TextDocumentContentChangeEvent[] = [];
+  const clampedChanges: TextDocumentContentChangeEvent[] = [];
   // Each change applies to the result of the one before: a scratch copy tells where its lines are.
   const scratch = TextDocument.create(reference.uri, reference.languageId, 0, reference.getText());
   for (let count = 1 + int(next, 4), i = 0; i < count; i++) {
@@ -62,9 +66,12 @@ function randomChanges(next: Next, reference: TextDocument): TextDocumentContent
     const text = kind < 0.3 ? '' : kind < 0.95 ? randomText(next, int(next, 12)) : randomText(next, 40 + int(next, 200));
     const change = next() < 0.2 ? { range, rangeLength: 0, text } : { range, text };
     changes.push(change);
-    TextDocument.update(scratch, [change], 0);
+    // The reference gets the range clamped to its text, as the chunked document clamps it.
+    const clamped = { ...change, range: { start: scratch.positionAt(scratch.offsetAt(range.start)), end: scratch.positionAt(scratch.offsetAt(range.end)) } };
+    clampedChanges.push(clamped);
+    TextDocument.update(scratch, [clamped], 0);
   }
-  return changes;
+  return { changes, clampedChanges };
 }
 
 function assertSame(actual: ChunkedDocument, expected: TextDocument, next: Next, where: string): void {
@@ -102,10 +109,10 @@ test('random documents and edits read the same as in FullTextDocument', () => {
     if (content.includes('\r\n')) crlfDocuments++;
     assertSame(document, reference, next, `seed ${seed}, created`);
     for (let step = 0; step < 25; step++) {
-      const changes = randomChanges(next, reference);
+      const { changes, clampedChanges } = randomChanges(next, reference);
       const where = `seed ${seed}, step ${step}, changes ${JSON.stringify(changes)}`;
       assert.equal(ChunkedDocuments.update(document, changes, step + 2), document, `${where}: update returns the document`);
-      TextDocument.update(reference, changes, step + 2);
+      TextDocument.update(reference, clampedChanges, step + 2);
       if (document.source.chunks.length > 1) chunked++;
       assertSame(document, reference, next, where);
     }
@@ -166,10 +173,10 @@ test('an edit inserting 10000 lines or more (FullTextDocument concatenates inste
   assert.equal(document.getText(), reference.getText());
 });
 
-test('ranges past the end of the text leave the line table as broken as FullTextDocument leaves it', () => {
-  // FullTextDocument updates its line offsets with the range's lines as sent: an insertion of a line
-  // two lines past the last leaves holes (lineCount 6 for 4 lines), and a later edit at a line in a
-  // hole has undefined offsets, which make it insert the whole text again. The same happens here.
+test('ranges past the last line are clamped to the text, where FullTextDocument breaks its line table', () => {
+  // FullTextDocument updates its line offsets with the range's lines as sent: an insertion two lines
+  // past the last leaves holes (lineCount 6 for 4 lines), and a later edit at a line in a hole has
+  // undefined offsets, which make it insert the whole text again.
   const changes: TextDocumentContentChangeEvent[][] = [
     [{ range: { start: { line: 4, character: 0 }, end: { line: 5, character: 0 } }, text: 'x\n' }],
     [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 1 } }, text: 'Q' }],
@@ -179,15 +186,15 @@ test('ranges past the end of the text leave the line table as broken as FullText
   ChunkedDocuments.update(document, changes[0]!, 2);
   TextDocument.update(reference, changes[0]!, 2);
   assert.equal(document.getText(), 'a\nb\ncx\n');
-  assert.equal(reference.lineCount, 6);
-  assert.equal(document.lineCount, 6);
-  assert.deepEqual(document.positionAt(3), reference.positionAt(3));
-  assert.ok(Number.isNaN(document.offsetAt({ line: 4, character: 1 })));
+  assert.equal(reference.lineCount, 6, 'FullTextDocument counts lines that are not there');
+  assert.equal(document.lineCount, 4);
+  assert.deepEqual(document.positionAt(7), { line: 3, character: 0 });
   ChunkedDocuments.update(document, changes[1]!, 3);
   TextDocument.update(reference, changes[1]!, 3);
-  assert.equal(reference.getText(), 'a\nb\ncx\nQa\nb\ncx\n');
-  assert.equal(document.getText(), reference.getText());
-  assert.equal(document.lineCount, reference.lineCount);
+  assert.equal(reference.getText(), 'a\nb\ncx\nQa\nb\ncx\n', 'FullTextDocument inserts its whole text again');
+  assert.equal(document.getText(), 'a\nb\ncx\nQ');
+  assert.equal(document.lineCount, 4);
+  assert.equal(document.offsetAt({ line: 3, character: 1 }), 8);
 });
 
 test('a change that is neither ranged nor full is refused, as by FullTextDocument', () => {

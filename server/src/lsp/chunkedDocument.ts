@@ -5,9 +5,9 @@
  *
  * Everything else is FullTextDocument's own logic (vscode-languageserver-textdocument 1.0.16,
  * lib/umd/main.js), line for line, with the string reads made on the chunks: the line offsets are
- * updated from the inserted text only, positions and offsets come out the same in every case, and so
- * do the cases where FullTextDocument's answers are odd (see `update`). The whole string is made only
- * when `getText()` asks for it, once per version.
+ * updated from the inserted text only, and positions and offsets come out the same, except after a
+ * range past the last line, which is clamped here where FullTextDocument breaks its line table (see
+ * `update`). The whole string is made only when `getText()` asks for it, once per version.
  */
 import type { TextDocumentsConfiguration } from 'vscode-languageserver/node';
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
@@ -62,14 +62,11 @@ export class ChunkedDocument implements TextDocument {
   }
 
   /**
-   * Applies `changes` in order, each to the result of the one before, as FullTextDocument.update.
-   * Its quirks are kept, so that a document reads the same whichever class holds it:
-   * - the line offsets are updated with the lines of the range as sent, not as clamped to the text:
-   *   a range starting past the line after the last leaves holes in the table (and a `lineCount` too
-   *   high), and offsets of those lines come out undefined or NaN, so a later edit there inserts the
-   *   whole text again (String.prototype.substring reads an undefined end as the end of the text);
-   * - an edit that makes or splits a CRLF pair at either end of the inserted text drops the offsets,
-   *   which are computed again from the whole text when next needed.
+   * Applies `changes` in order, each to the result of the one before, as FullTextDocument.update,
+   * except for ranges past the last line: those are clamped to the text (FullTextDocument updates
+   * its line table with the lines as sent, which leaves holes in it, and a later edit there inserts
+   * the whole text again). An edit that makes or splits a CRLF pair at either end of the inserted
+   * text drops the offsets, which are computed again from the whole text when next needed.
    */
   update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
     for (const change of changes) {
@@ -78,6 +75,10 @@ export class ChunkedDocument implements TextDocument {
         const range = getWellformedRange(change.range);
         const startOffset = this.offsetAt(range.start);
         const endOffset = this.offsetAt(range.end);
+        // The lines the offsets are on: a range sent past the last line is clamped for the line table
+        // too (FullTextDocument takes the lines as sent, and its table then gets holes).
+        const startLine = this.positionAt(startOffset).line;
+        const endLine = this.positionAt(endOffset).line;
         this.text = replaced(this.text, startOffset, endOffset, change.text);
         const insertedEndOffset = startOffset + change.text.length;
         const crlfAtStart =
@@ -90,8 +91,6 @@ export class ChunkedDocument implements TextDocument {
           this.lineOffsets = undefined;
           continue;
         }
-        const startLine = Math.max(range.start.line, 0);
-        const endLine = Math.max(range.end.line, 0);
         // offsetAt has computed them.
         let lineOffsets = this.lineOffsets!;
         const addedLineOffsets = computeLineOffsets(change.text, false, startOffset);
