@@ -10,7 +10,7 @@ import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscod
  * (the parse and model of each document), so a large one only holds and copies more (measured by
  * `npm run bench`, which starts the server with the same flags: 20 to 30 MB less at 1k and 10k
  * lines, latencies unchanged). `gc` exposed: the server collects once after the first check of a
- * large document and after all of its semantic tokens (server/src/lsp/collect.ts).
+ * large document (server/src/lsp/collect.ts).
  */
 import SERVER_EXEC_ARGV from '../../server/exec-argv.json';
 import {

@@ -23,8 +23,7 @@ import { Workspace, documentKind, fileKindByPath, fileKindByUri, type MetallbMod
 import { registerFeatures } from './lsp/features';
 import { Positions } from './lsp/convert';
 import { ChunkedDocuments } from './lsp/chunkedDocument';
-import { collectAfterLargeResult } from './lsp/collect';
-import { SemanticTokenReplies } from './lsp/semanticTokens';
+import { collectAfterFirstCheck } from './lsp/collect';
 import { logFailure } from './lsp/log';
 import {
   GENERATE_EXTRAS_COMMAND,
@@ -64,7 +63,6 @@ const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
 };
 
 const positions = new Positions(documents, workspace);
-const semanticTokenReplies = new SemanticTokenReplies(workspace, positions);
 
 function toDiagnostics(document: TextDocument, findings: readonly Finding[]): Diagnostic[] {
   return findings.filter((finding) => ruleSettings[finding.code] !== 'off').map((finding) => ({
@@ -94,7 +92,7 @@ function diagnosticsOf(uri: string): Diagnostic[] {
   if (!document) return [];
   const diagnostics = toDiagnostics(document, contained(`diagnostics for ${uri}`, [] as Finding[], () => workspace.check(uri)));
   const open = documents.get(uri);
-  if (open && firstCheckPending.delete(uri)) collectAfterLargeResult(open.source.length);
+  if (open && firstCheckPending.delete(uri)) collectAfterFirstCheck(open.source.length);
   return diagnostics;
 }
 
@@ -199,7 +197,8 @@ connection.onInitialize((params) => {
       documentSymbolProvider: true,
       foldingRangeProvider: true,
       documentFormattingProvider: true,
-      semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [] }, full: { delta: true } },
+      // The visible lines only: a line's tokens are its own, and a whole large document's are megabytes.
+      semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [] }, range: true, full: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source] },
       codeLensProvider: { resolveProvider: false },
       executeCommandProvider: { commands: [GENERATE_EXTRAS_COMMAND] },
@@ -218,7 +217,7 @@ connection.onInitialized(() => {
   });
 });
 
-registerFeatures({ connection, workspace, positions, contained, completionRangeDefault: () => completionRangeDefault, semanticTokenReplies });
+registerFeatures({ connection, workspace, positions, contained, completionRangeDefault: () => completionRangeDefault });
 
 type RuleSetting = 'off' | Finding['severity'];
 const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'information', 'hint'];
@@ -341,7 +340,6 @@ function revertToDisk(uri: string): void {
 
 documents.onDidClose((event) => {
   const uri = event.document.uri;
-  semanticTokenReplies.forget(uri);
   firstCheckPending.delete(uri);
   void connection.sendDiagnostics({ uri, diagnostics: [] });
   contained(`reloading ${uri}`, undefined, () => revertToDisk(uri));

@@ -31,17 +31,27 @@ function expectedTokens(text: string): number[] {
   return data;
 }
 
-type FullTokens = { resultId?: string; data: number[] };
-type DeltaTokens = { resultId?: string; edits: { start: number; deleteCount: number; data?: number[] }[] };
+type Tokens = { data: number[] };
 
-/** `data` with a delta's edits applied, as a client applies them. */
-function applyEdits(data: number[], delta: DeltaTokens): number[] {
-  let result = data;
-  for (const change of [...delta.edits].sort((a, b) => b.start - a.start)) {
-    result = [...result.slice(0, change.start), ...(change.data ?? []), ...result.slice(change.start + change.deleteCount)];
+/** Tokens of an encoding as [line, character, length, type], each placed on its own. */
+function placed(data: readonly number[]): number[][] {
+  const out: number[][] = [];
+  let line = 0;
+  let character = 0;
+  for (let i = 0; i < data.length; i += 5) {
+    character = data[i] === 0 ? character + data[i + 1]! : data[i + 1]!;
+    line += data[i]!;
+    out.push([line, character, data[i + 2]!, data[i + 3]!]);
   }
-  return result;
+  return out;
 }
+
+/** The tokens a text has on lines `from` to `to`. */
+function expectedOn(text: string, from: number, to: number): number[][] {
+  return placed(expectedTokens(text)).filter(([line]) => line! >= from && line! <= to);
+}
+
+const rangeOf = (from: number, to: number) => ({ start: { line: from, character: 0 }, end: { line: to, character: 0 } });
 
 describe('language server features over stdio', () => {
   let client: TestClient;
@@ -181,103 +191,61 @@ describe('language server features over stdio', () => {
     assert.equal(symbols[0]?.children?.[0]?.name, 'address-family ipv4 unicast');
     const folds = await client.request<{ startLine: number; endLine: number }[]>('textDocument/foldingRange', { textDocument: { uri } });
     assert.ok(folds.some((fold) => fold.startLine === 0 && fold.endLine === 4));
-    const tokens = await client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    const tokens = await client.request<Tokens>('textDocument/semanticTokens/range', { textDocument: { uri }, range: rangeOf(0, 100) });
     assert.ok(tokens.data.length > 0 && tokens.data.length % 5 === 0);
   });
 
-  it('answers semantic tokens after an edit with one edit of the data it sent last', async () => {
+  it('answers semantic tokens for the lines of a range, placed in the document', async () => {
     const uri = pathToFileURL(join(folder, 'tokens.frr')).toString();
     const stanza = (i: number) => `ip prefix-list pl-${i} seq 5 permit 10.${i}.0.0/16\nroute-map rm-${i} permit 10\n match ip address prefix-list pl-${i}\nexit\n!\n`;
-    client.open(uri, 'frr', Array.from({ length: 50 }, (_, i) => stanza(i)).join(''));
-    const full = await client.request<FullTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
-    assert.ok(full.resultId, 'a full reply names its result');
-    assert.equal(full.data.length % 5, 0);
-    // A line typed in the middle (every later token moves down a line) and a name changed on the next line.
+    const text = Array.from({ length: 50 }, (_, i) => stanza(i)).join('');
+    client.open(uri, 'frr', text);
+    const middle = await client.request<Tokens>('textDocument/semanticTokens/range', { textDocument: { uri }, range: rangeOf(100, 110) });
+    assert.deepEqual(placed(middle.data), expectedOn(text, 100, 110));
+    assert.deepEqual(placed(middle.data).slice(0, 3), [
+      [100, 0, 2, 0],
+      [100, 3, 11, 0],
+      [100, 15, 5, 2],
+    ]);
+    // A line typed in the middle moves every later token down a line; a name changed on the next line reads anew.
     client.change(uri, 2, [
       { range: { start: { line: 100, character: 0 }, end: { line: 100, character: 0 } }, text: 'route-map extra deny 5\n' },
       { range: { start: { line: 101, character: 15 }, end: { line: 101, character: 20 } }, text: 'renamed-20' },
     ]);
-    const delta = await client.request<DeltaTokens | FullTokens>('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: full.resultId });
-    assert.ok('edits' in delta, 'the client holding the last reply gets edits');
-    assert.ok(delta.resultId && delta.resultId !== full.resultId);
-    assert.equal(delta.edits.length, 1);
-    const applied = applyEdits(full.data, delta);
-    assert.ok((delta.edits[0]!.data ?? []).length < full.data.length / 10, 'only what changed is sent');
-    const fresh = await client.request<FullTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
-    assert.deepEqual(applied, fresh.data);
-    assert.notDeepEqual(fresh.data, full.data);
-    // The renamed prefix-list reads as a name: line 101 now starts `ip prefix-list renamed-20` (keyword 0, type 2).
-    let line = 0;
-    let character = 0;
-    const onLine101: number[][] = [];
-    for (let i = 0; i < fresh.data.length; i += 5) {
-      character = fresh.data[i] === 0 ? character + fresh.data[i + 1]! : fresh.data[i + 1]!;
-      line += fresh.data[i]!;
-      if (line === 101) onLine101.push([character, fresh.data[i + 2]!, fresh.data[i + 3]!]);
-    }
-    assert.deepEqual(onLine101.slice(0, 3), [
-      [0, 2, 0],
-      [3, 11, 0],
-      [15, 10, 2],
+    const edited = `${text.split('\n').slice(0, 100).join('\n')}\nroute-map extra deny 5\n${text.split('\n').slice(100).join('\n').replace('pl-20', 'renamed-20')}`;
+    const after = await client.request<Tokens>('textDocument/semanticTokens/range', { textDocument: { uri }, range: rangeOf(99, 102) });
+    assert.deepEqual(placed(after.data), expectedOn(edited, 99, 102));
+    assert.deepEqual(placed(after.data).filter(([line]) => line === 101).slice(0, 3), [
+      [101, 0, 2, 0],
+      [101, 3, 11, 0],
+      [101, 15, 10, 2],
     ]);
-    const unknown = await client.request<DeltaTokens | FullTokens>('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: 'not-sent' });
-    assert.ok('data' in unknown, 'a result the server does not hold is answered in full');
-    assert.deepEqual(unknown.data, fresh.data);
-    const unchanged = await client.request<DeltaTokens | FullTokens>('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: unknown.resultId });
-    assert.deepEqual('edits' in unchanged && unchanged.edits, []);
-    // Closing drops what was sent: reopened, the document's tokens are sent whole again.
-    client.close(uri);
-    client.open(uri, 'frr', stanza(0));
-    const reopened = await client.request<DeltaTokens | FullTokens>('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: unchanged.resultId });
-    assert.ok('data' in reopened && reopened.data.length === 18 * 5, 'data' in reopened ? `${reopened.data.length}` : 'edits');
+    const beyond = await client.request<Tokens>('textDocument/semanticTokens/range', { textDocument: { uri }, range: rangeOf(5000, 6000) });
+    assert.deepEqual(beyond.data, []);
     client.close(uri);
   });
 
-  it('answers deltas exactly when the same line is added or taken away', async () => {
-    const uri = pathToFileURL(join(folder, 'repeats.frr')).toString();
-    // Identical lines encode identically: the common start and end of the data must not overlap.
-    const list = 'ip prefix-list L seq 5 permit any\n';
-    const texts = ['!\n!\n', '!\n!\n!\n', '!\n', '', '!\n!\n!\n', `!\n!\n${list}!\n!\n`, `${list}${list}`, `${list}!\n${list}`];
-    client.open(uri, 'frr', texts[0]!);
-    const full = await client.request<FullTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
-    let data = full.data;
-    let resultId = full.resultId;
-    for (const [step, text] of texts.slice(1).entries()) {
-      client.change(uri, step + 2, [{ text }]);
-      const reply = await client.request<DeltaTokens | FullTokens>('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: resultId });
-      assert.ok('edits' in reply);
-      assert.ok(reply.edits.every((change) => change.deleteCount >= 0 && change.start + change.deleteCount <= data.length));
-      data = applyEdits(data, reply);
-      assert.deepEqual(data, expectedTokens(text), JSON.stringify(text));
-      resultId = reply.resultId;
-    }
-    client.close(uri);
-  });
-
-  it('keeps the data a client builds from deltas exact through chains of random edits', async () => {
+  it('keeps the tokens of any range exact through chains of random edits', async () => {
     const uri = pathToFileURL(join(folder, 'chain.frr')).toString();
-    let edits = 0;
+    let compared = 0;
     for (let seed = 1; seed <= 25; seed++) {
       const next = random(seed);
       let text = document(next);
       client.open(uri, 'frr', text);
-      const full = await client.request<FullTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
-      assert.deepEqual(full.data, expectedTokens(text), `seed ${seed}`);
-      let data = full.data;
-      let resultId = full.resultId;
       for (let step = 0; step < 8; step++) {
         text = edit(next, text);
         client.change(uri, step + 2, [{ text }]);
-        const reply = await client.request<DeltaTokens | FullTokens>('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: resultId });
-        assert.ok('edits' in reply, `seed ${seed}, edit ${step + 1}: an edit of what was sent`);
-        data = applyEdits(data, reply);
-        edits += reply.edits.length;
-        assert.deepEqual(data, expectedTokens(text), `seed ${seed}, edit ${step + 1}`);
-        resultId = reply.resultId;
+        const lines = text.split('\n').length;
+        const from = Math.floor(next() * lines);
+        const to = from + Math.floor(next() * 40);
+        const reply = await client.request<Tokens>('textDocument/semanticTokens/range', { textDocument: { uri }, range: rangeOf(from, to) });
+        const expected = expectedOn(text, from, to);
+        assert.deepEqual(placed(reply.data), expected, `seed ${seed}, edit ${step + 1}, lines ${from}-${to}`);
+        compared += expected.length;
       }
       client.close(uri);
     }
-    assert.ok(edits > 100, `edits sent: ${edits}`);
+    assert.ok(compared > 500, `tokens compared: ${compared}`);
   });
 
   it('keeps serving after a request on an unknown document', async () => {

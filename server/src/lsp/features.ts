@@ -11,7 +11,6 @@ import {
   type CompletionList,
   InsertTextFormat,
   type SemanticTokens,
-  type SemanticTokensDelta,
   SymbolKind,
   type CodeAction,
   type Connection,
@@ -29,8 +28,7 @@ import type { Finding, TextEdit } from '../service/types';
 import type { Workspace } from '../service/workspace';
 import type { Positions } from './convert';
 import { logFailure } from './log';
-import type { SemanticTokenReplies } from './semanticTokens';
-import { collectAfterLargeResult } from './collect';
+import { rangeTokens } from './semanticTokens';
 import { GENERATE_EXTRAS_COMMAND } from './protocol';
 
 interface Context {
@@ -41,7 +39,6 @@ interface Context {
   contained: <T>(what: string, fallback: T, run: () => T) => T;
   /** The client takes a completion list's shared edit range once (LSP 3.17 `itemDefaults.editRange`). */
   completionRangeDefault: () => boolean;
-  semanticTokenReplies: SemanticTokenReplies;
 }
 
 const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
@@ -78,7 +75,7 @@ function fuzzyMatches(typed: string, label: string): boolean {
   return true;
 }
 
-export function registerFeatures({ connection, workspace, positions, contained, completionRangeDefault, semanticTokenReplies }: Context): void {
+export function registerFeatures({ connection, workspace, positions, contained, completionRangeDefault }: Context): void {
   const offsetOf = (uri: string, position: { line: number; character: number }) => positions.document(uri)?.offsetAt(position) ?? 0;
 
   const toWorkspaceEdit = (edits: readonly TextEdit[], defaultUri: string): WorkspaceEdit => {
@@ -212,26 +209,12 @@ export function registerFeatures({ connection, workspace, positions, contained, 
     }),
   );
 
-  connection.languages.semanticTokens.on((params) =>
-    contained<SemanticTokens>('semanticTokens', { data: [] }, () => {
-      const refreshed = semanticTokenReplies.refresh(params.textDocument.uri, true);
-      if (!refreshed) return { data: [] };
-      collectAfterLargeResult(refreshed.edit.data.length);
-      return { resultId: refreshed.resultId, data: refreshed.edit.data };
-    }),
-  );
-
-  connection.languages.semanticTokens.onDelta((params) =>
-    contained<SemanticTokens | SemanticTokensDelta>('semanticTokens/delta', { data: [] }, () => {
-      const refreshed = semanticTokenReplies.refresh(params.textDocument.uri, false, params.previousResultId);
-      if (!refreshed) return { data: [] };
-      const { resultId, edit, known } = refreshed;
-      if (!known) {
-        collectAfterLargeResult(edit.data.length);
-        return { resultId, data: edit.data };
-      }
-      if (edit.deleteCount === 0 && edit.data.length === 0) return { resultId, edits: [] };
-      return { resultId, edits: [edit.data.length > 0 ? edit : { start: edit.start, deleteCount: edit.deleteCount }] };
+  connection.languages.semanticTokens.onRange((params) =>
+    contained<SemanticTokens>('semanticTokens/range', { data: [] }, () => {
+      const uri = params.textDocument.uri;
+      const check = workspace.frrParse(uri);
+      const document = positions.document(uri);
+      return { data: check && document ? rangeTokens(check.parse, document, params.range) : [] };
     }),
   );
 
