@@ -7,7 +7,7 @@ import type { OffsetRange } from '../../types';
 import type { Arg, CommandMatch, ParsedLine, Token } from '../syntax';
 import { anyRange, entryRange, maskPrefix, maxLength, parsePrefix, type Family, type Prefix, type PrefixRange } from '../prefix';
 import { LineToken } from './anchor';
-import { appended } from './symbols';
+import { appended } from '../../grouping';
 import type { PrefixList, PrefixListEntry, PrefixListEntryStatus } from './types';
 import { sortedBy } from '../bisect';
 

@@ -5,7 +5,7 @@
  */
 import type { CommandMatch, ParsedLine } from '../syntax';
 import { ClauseRecord, HeaderRecord, JumpRecord } from './records';
-import { appended } from './symbols';
+import { appended } from '../../grouping';
 import type { Clause, RouteMap, RouteMapEntry, RouteMapHeader } from './types';
 import { sortedBy } from '../bisect';
 

@@ -1,5 +1,6 @@
 /** The symbol table (definitions and references per symbol) and the lookups editor features use. */
 import { partitionPoint } from '../bisect';
+import { appended } from '../../grouping';
 import type { Definition, FrrModel, Reference, SymbolEntry, SymbolKind, SymbolRef } from './types';
 
 export function symbolKey(ref: SymbolRef): string {
@@ -75,18 +76,6 @@ export class SymbolTable {
     entry.references = appended(entry.references, ref);
     this.occurrences.push(ref);
   }
-}
-
-/**
- * `list` with `item` added. An array grown by `push` reserves room for 17 entries, and the model
- * keeps tens of thousands of lists that hold one or two: short ones are copied at their exact size.
- */
-export function appended<T>(list: T[], item: T): T[] {
-  if (list.length >= 4) {
-    list.push(item);
-    return list;
-  }
-  return list.concat([item]);
 }
 
 export function isDefinition(occurrence: Definition | Reference): occurrence is Definition {
