@@ -6,7 +6,7 @@
  * the lines an edit leaves alone. A change to a `router bgp` header (which decides what every line
  * of its stanza means) rebuilds the whole model.
  */
-import { fileUnder, trimLists } from '../grouping';
+import { fileOne, fileUnder, listOf, trimLists, type OneOrMore } from '../grouping';
 import { partitionPoint } from './bisect';
 import { spliceArray } from './lexer';
 import { compareOccurrences, instanceTimersKey, ModelFold } from './model';
@@ -62,14 +62,15 @@ export class LiveModel {
   /** `router bgp` headers: every partial run reads them, for the instance each BGP line belongs to. */
   private readonly routerHeaders = new Set<ParsedLine>();
   private symbols = new Map<string, SymbolEntry>();
-  private symbolsByName = new Map<string, SymbolEntry[]>();
+  /** Most names are one symbol's: a lone entry is kept as it is. */
+  private symbolsByName = new Map<string, OneOrMore<SymbolEntry>>();
   private byKind = new Map<SymbolKind, SymbolEntry[]>();
   private routeMaps = new Map<string, RouteMap>();
   private prefixLists: Record<Family, Map<string, PrefixList>> = { ipv4: new Map(), ipv6: new Map() };
   private routers = new Map<string, RouterInstance>();
   private rejected: RejectedRouter[] = [];
   private usesByPeer = new Map<string, NeighborUse[]>();
-  private timersByKey = new Map<string, BgpTimers[]>();
+  private timersByKey = new Map<string, OneOrMore<BgpTimers>>();
   private shell!: FrrModel;
 
   constructor(parse: ParseResult) {
@@ -87,7 +88,7 @@ export class LiveModel {
 
   /** The part of the model about `name` alone, for rules whose findings each concern one name. */
   slice(name: string): FrrModel {
-    const entries = this.symbolsByName.get(name) ?? [];
+    const entries = listOf(this.symbolsByName.get(name));
     const byKind = new Map<SymbolKind, SymbolEntry[]>();
     for (const entry of entries) fileUnder(byKind, entry.kind, entry);
     const routeMap = this.routeMaps.get(name);
@@ -106,7 +107,7 @@ export class LiveModel {
       routers: this.routers,
       rejectedRouters: [],
       neighborUses: [...(this.usesByPeer.get(name) ?? [])].sort((a, b) => a.line - b.line),
-      timers: [...(this.timersByKey.get(name) ?? [])].sort((a, b) => a.line - b.line),
+      timers: [...listOf(this.timersByKey.get(name))].sort((a, b) => a.line - b.line),
     };
   }
 
@@ -217,7 +218,7 @@ export class LiveModel {
     if (names.length === 0) return NO_OCCURRENCES;
     const found: Occurrence[] = [];
     for (const name of names) {
-      for (const entry of this.symbolsByName.get(name) ?? []) {
+      for (const entry of listOf(this.symbolsByName.get(name))) {
         for (const definition of entry.definitions) if (definition.line === index) found.push(definition);
         for (const reference of entry.references) if (reference.line === index) found.push(reference);
       }
@@ -249,7 +250,7 @@ export class LiveModel {
     const made = fold.finish();
     const kinds = new Set<SymbolKind>();
     for (const name of names) {
-      for (const entry of this.symbolsByName.get(name) ?? []) {
+      for (const entry of listOf(this.symbolsByName.get(name))) {
         this.symbols.delete(entry.key);
         kinds.add(entry.kind);
       }
@@ -271,7 +272,7 @@ export class LiveModel {
       fresh.push(entry);
     }
     for (const entry of fresh) {
-      fileUnder(this.symbolsByName, entry.name, entry);
+      fileOne(this.symbolsByName, entry.name, entry);
       this.insertByKind(entry);
     }
     for (const [name, map] of made.routeMaps) if (names.has(name)) this.routeMaps.set(name, map);
@@ -281,7 +282,7 @@ export class LiveModel {
     for (const use of made.neighborUses) if (names.has(use.peer)) fileUnder(this.usesByPeer, use.peer, use);
     for (const timers of made.timers) {
       const key = timersKey(timers);
-      if (names.has(key)) fileUnder(this.timersByKey, key, timers);
+      if (names.has(key)) fileOne(this.timersByKey, key, timers);
     }
   }
 
@@ -322,7 +323,7 @@ export class LiveModel {
     this.symbols = made.symbols;
     this.byKind = new Map([...made.symbolsByKind].map(([kind, list]) => [kind, [...list]]));
     this.symbolsByName = new Map();
-    for (const entry of made.symbols.values()) fileUnder(this.symbolsByName, entry.name, entry);
+    for (const entry of made.symbols.values()) fileOne(this.symbolsByName, entry.name, entry);
     this.routeMaps = made.routeMaps;
     this.prefixLists = made.prefixLists;
     this.routers = made.routers;
@@ -330,7 +331,7 @@ export class LiveModel {
     this.usesByPeer = new Map();
     for (const use of made.neighborUses) fileUnder(this.usesByPeer, use.peer, use);
     this.timersByKey = new Map();
-    for (const timers of made.timers) fileUnder(this.timersByKey, timersKey(timers), timers);
+    for (const timers of made.timers) fileOne(this.timersByKey, timersKey(timers), timers);
     trimLists(this.linesByName);
     trimLists(this.symbolsByName);
     trimLists(this.usesByPeer);

@@ -5,7 +5,7 @@
  */
 import type { CommandMatch, ParsedLine } from '../syntax';
 import { ClauseRecord, HeaderRecord, JumpRecord } from './records';
-import { appended } from '../../grouping';
+import { appended, listOf, oneOrMore, type OneOrMore } from '../../grouping';
 import type { Clause, RouteMap, RouteMapEntry, RouteMapHeader } from './types';
 import { sortedBy } from '../bisect';
 
@@ -14,18 +14,6 @@ const MATCH = 'rmap-match-';
 const SET = 'rmap-set-';
 
 type Jump = RouteMapEntry['jumps'][number];
-
-/** One item alone, or several: a list of one costs more than its item, and most lists here hold one or none. */
-type OneOrMore<T extends object> = T | T[];
-
-function listOf<T extends object>(items: OneOrMore<T> | undefined): readonly T[] {
-  if (items === undefined) return NONE;
-  return Array.isArray(items) ? items : [items];
-}
-
-function oneOrMore<T extends object>(list: T[]): OneOrMore<T> | undefined {
-  return list.length === 0 ? undefined : list.length === 1 ? list[0]! : list;
-}
 
 /**
  * One entry. Most have one header and one clause or none, and no rule of a full check reads the
