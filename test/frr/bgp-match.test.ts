@@ -18,7 +18,7 @@ function tokens(line: string): Token[] {
 /** The words as a parse keeps them. */
 function storeOf(words: readonly Token[]): TokenStore {
   const store = new TokenStore(words.length);
-  for (const word of words) store.push(word.text, word.start, word.end);
+  for (const word of words) store.push(word.text, word.start);
   return store;
 }
 

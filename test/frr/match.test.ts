@@ -14,7 +14,7 @@ function storeOf(line: string): TokenStore {
   const store = new TokenStore(8);
   let at = 0;
   for (const text of line.split(' ')) {
-    store.push(text, at, at + text.length);
+    store.push(text, at);
     at += text.length + 1;
   }
   return store;

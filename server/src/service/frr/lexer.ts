@@ -39,8 +39,9 @@ export class Word implements Token, Arg {
 }
 
 /**
- * Every word of a text, in order: texts in one array and offsets in one typed array. A parse keeps
- * this instead of an object per word, and makes `Word`s for the lines a reader asks about.
+ * Every word of a text, in order: texts in one array and start offsets in one typed array (a word
+ * ends where its text does). A parse keeps this instead of an object per word, and makes `Word`s
+ * for the lines a reader asks about.
  */
 export class TokenStore {
   /** Word texts, by word index (read-only outside the store). */
@@ -51,35 +52,35 @@ export class TokenStore {
    */
   boundLine: object | undefined;
   boundCommand: CommandMatch | undefined;
-  private offsets: Int32Array;
+  private starts: Int32Array;
   private size = 0;
 
   constructor(expectedWords: number) {
-    this.offsets = new Int32Array(2 * Math.max(32, Math.ceil(expectedWords)));
+    this.starts = new Int32Array(Math.max(32, Math.ceil(expectedWords)));
   }
 
   get count(): number {
     return this.size;
   }
 
-  push(text: string, start: number, end: number): void {
-    if (this.size * 2 >= this.offsets.length) {
-      const grown = new Int32Array(this.offsets.length * 2);
-      grown.set(this.offsets);
-      this.offsets = grown;
+  /** Adds the word `text` found at `start` of the text. */
+  push(text: string, start: number): void {
+    if (this.size >= this.starts.length) {
+      const grown = new Int32Array(this.starts.length * 2);
+      grown.set(this.starts);
+      this.starts = grown;
     }
     this.texts.push(text);
-    this.offsets[this.size * 2] = start;
-    this.offsets[this.size * 2 + 1] = end;
+    this.starts[this.size] = start;
     this.size++;
   }
 
   start(index: number): number {
-    return this.offsets[index * 2]!;
+    return this.starts[index]!;
   }
 
   end(index: number): number {
-    return this.offsets[index * 2 + 1]!;
+    return this.starts[index]! + this.texts[index]!.length;
   }
 
   /**
@@ -91,17 +92,17 @@ export class TokenStore {
     const added = source.size;
     const tailFrom = at + removed;
     const size = this.size - removed + added;
-    if (size * 2 > this.offsets.length) {
-      let capacity = this.offsets.length;
-      while (capacity < size * 2) capacity *= 2;
+    if (size > this.starts.length) {
+      let capacity = this.starts.length;
+      while (capacity < size) capacity *= 2;
       const grown = new Int32Array(capacity);
-      grown.set(this.offsets.subarray(0, this.size * 2));
-      this.offsets = grown;
+      grown.set(this.starts.subarray(0, this.size));
+      this.starts = grown;
     }
-    const offsets = this.offsets;
-    if (added !== removed) offsets.copyWithin((at + added) * 2, tailFrom * 2, this.size * 2);
-    offsets.set(source.offsets.subarray(0, added * 2), at * 2);
-    if (shift !== 0) for (let i = (at + added) * 2; i < size * 2; i++) offsets[i]! += shift;
+    const starts = this.starts;
+    if (added !== removed) starts.copyWithin(at + added, tailFrom, this.size);
+    starts.set(source.starts.subarray(0, added), at);
+    if (shift !== 0) for (let i = at + added; i < size; i++) starts[i]! += shift;
     spliceArray(this.texts, at, removed, source.texts);
     this.size = size;
     // The bound line may be one that moved: its command's words would keep their former offsets.
@@ -111,15 +112,18 @@ export class TokenStore {
 
   /** Word `index`, as a new object. */
   word(index: number): Word {
-    return new Word(this.texts[index]!, this.offsets[index * 2]!, this.offsets[index * 2 + 1]!);
+    const text = this.texts[index]!;
+    const start = this.starts[index]!;
+    return new Word(text, start, start + text.length);
   }
 
   /** Words `first` to `first + count - 1`, as new objects. */
   words(first: number, count: number): Word[] {
     const out = new Array<Word>(count);
     for (let i = 0; i < count; i++) {
-      const at = first + i;
-      out[i] = new Word(this.texts[at]!, this.offsets[at * 2]!, this.offsets[at * 2 + 1]!);
+      const text = this.texts[first + i]!;
+      const start = this.starts[first + i]!;
+      out[i] = new Word(text, start, start + text.length);
     }
     return out;
   }
@@ -301,7 +305,7 @@ function visitLine(
       i++;
       c = text.charCodeAt(i);
     } while (i < end && c !== SPACE && c !== TAB);
-    store.push(i - tokenStart <= MAX_INTERNED_LENGTH ? words.word(text, tokenStart, i, hash) : detachedSlice(text, tokenStart, i), base + tokenStart, base + i);
+    store.push(i - tokenStart <= MAX_INTERNED_LENGTH ? words.word(text, tokenStart, i, hash) : detachedSlice(text, tokenStart, i), base + tokenStart);
   }
   visit(line, base + start, base + end, first, store.count - first, comment, indent < 0 ? 0 : indent);
 }
