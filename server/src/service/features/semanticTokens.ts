@@ -1,8 +1,8 @@
 /**
  * Semantic tokens for FRR text: keywords, the names a command binds (route-maps, prefix-lists,
  * neighbors, …), numbers and addresses, comments. Worked out line by line, as offsets from the
- * line's start: a live parse keeps every line an edit did not touch (moved in place), so the
- * tokens a client was sent for such a line stay true and only the lines read anew are asked for.
+ * line's start: a line's tokens depend on that line alone, so a client asks only for the lines it
+ * shows.
  */
 import type { ParsedLine, ParseResult } from '../frr/syntax';
 import type { SourceText } from '../sourceText';
