@@ -222,6 +222,8 @@ describe('language server features over stdio', () => {
     ]);
     const beyond = await client.request<Tokens>('textDocument/semanticTokens/range', { textDocument: { uri }, range: rangeOf(5000, 6000) });
     assert.deepEqual(beyond.data, []);
+    // Ranges only: a whole document's tokens are never made.
+    await assert.rejects(client.request('textDocument/semanticTokens/full', { textDocument: { uri } }), (error: { code?: number }) => error.code === -32601);
     client.close(uri);
   });
 
