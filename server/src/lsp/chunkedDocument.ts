@@ -21,8 +21,7 @@ export class ChunkedDocument implements TextDocument {
   private currentVersion: number;
   /**
    * Offset of each line, computed when first asked for and then kept up to date by each change, as
-   * FullTextDocument keeps its own. Typed dense, but like FullTextDocument's it can get holes (see
-   * `update`), so an entry read here may be undefined at run time.
+   * FullTextDocument keeps its own (without its holes: see `update`).
    */
   private lineOffsets: number[] | undefined;
 
@@ -56,7 +55,8 @@ export class ChunkedDocument implements TextDocument {
     if (range) {
       const start = this.offsetAt(range.start);
       const end = this.offsetAt(range.end);
-      return substring(this.text, start, end);
+      // A range with its ends reversed reads the text between them, as String.prototype.substring does.
+      return start <= end ? this.text.slice(start, end) : this.text.slice(end, start);
     }
     return this.text.toString();
   }
@@ -79,13 +79,13 @@ export class ChunkedDocument implements TextDocument {
         // too (FullTextDocument takes the lines as sent, and its table then gets holes).
         const startLine = this.positionAt(startOffset).line;
         const endLine = this.positionAt(endOffset).line;
-        this.text = replaced(this.text, startOffset, endOffset, change.text);
+        this.text = this.text.edit(startOffset, endOffset, change.text);
         const insertedEndOffset = startOffset + change.text.length;
         const crlfAtStart =
-          charCodeAt(this.text, startOffset - 1) === CARRIAGE_RETURN && charCodeAt(this.text, startOffset) === LINE_FEED;
+          this.text.charCodeAt(startOffset - 1) === CARRIAGE_RETURN && this.text.charCodeAt(startOffset) === LINE_FEED;
         const crlfAtEnd =
-          charCodeAt(this.text, insertedEndOffset - 1) === CARRIAGE_RETURN &&
-          charCodeAt(this.text, insertedEndOffset) === LINE_FEED;
+          this.text.charCodeAt(insertedEndOffset - 1) === CARRIAGE_RETURN &&
+          this.text.charCodeAt(insertedEndOffset) === LINE_FEED;
         if (crlfAtStart || crlfAtEnd) {
           // A CRLF pair across an edit boundary is not included in the inserted text's line offsets.
           this.lineOffsets = undefined;
@@ -172,7 +172,7 @@ export class ChunkedDocument implements TextDocument {
     if (line >= lineOffsets.length || line < 0) return '';
     const nextLineOffset = line + 1 < lineOffsets.length ? lineOffsets[line + 1]! : this.text.length;
     const eolOffset = this.ensureBeforeEOL(nextLineOffset, lineOffsets[line]!);
-    return substring(this.text, eolOffset, nextLineOffset);
+    return this.text.slice(eolOffset, nextLineOffset);
   }
 
   private getLineOffsets(): number[] {
@@ -181,7 +181,7 @@ export class ChunkedDocument implements TextDocument {
   }
 
   private ensureBeforeEOL(offset: number, lineOffset: number): number {
-    while (offset > lineOffset && isEOL(charCodeAt(this.text, offset - 1))) offset--;
+    while (offset > lineOffset && isEOL(this.text.charCodeAt(offset - 1))) offset--;
     return offset;
   }
 }
@@ -271,40 +271,4 @@ function lineOffsetsOf(source: ChunkedText): number[] {
     from = base + i;
   }
   return result;
-}
-
-/*
- * The string reads of FullTextDocument, as String.prototype.substring and charCodeAt make them of
- * whatever offsets come out of a line table with holes: undefined and NaN count as 0 (but an
- * undefined end is the end of the text), fractions are truncated, and bounds are clamped.
- */
-
-function toIndex(value: number, length: number): number {
-  const index = Math.trunc(value);
-  return Number.isNaN(index) ? 0 : Math.max(0, Math.min(index, length));
-}
-
-/** `text.substring(start, end)` of the text `source` holds. */
-function substring(source: ChunkedText, start: number, end: number | undefined): string {
-  const length = source.length;
-  const from = toIndex(start, length);
-  const to = end === undefined ? length : toIndex(end, length);
-  return from <= to ? source.slice(from, to) : source.slice(to, from);
-}
-
-/** `text.charCodeAt(index)` of the text `source` holds. */
-function charCodeAt(source: ChunkedText, index: number): number {
-  const at = Math.trunc(index);
-  const i = Number.isNaN(at) ? 0 : at;
-  return i >= 0 && i < source.length ? source.charCodeAt(i) : NaN;
-}
-
-/** `text.substring(0, start) + insert + text.substring(end, text.length)` for the text `source` holds. */
-function replaced(source: ChunkedText, start: number, end: number, insert: string): ChunkedText {
-  const length = source.length;
-  const head = (start as number | undefined) === undefined ? length : toIndex(start, length);
-  const tail = toIndex(end, length);
-  // Offsets read from holes in the line table can put the tail before the head: both keep what lies between.
-  if (head > tail) return source.edit(head, head, insert + source.slice(tail, head));
-  return source.edit(head, tail, insert);
 }
