@@ -1,4 +1,6 @@
 /** Test helpers: documents with a `‸` cursor marker, and a workspace index built from inline files. */
+import { lineTokens, tokenLength, tokenOffset, tokenType, TOKEN_TYPES, type TokenType } from '../../server/src/service/features/semanticTokens';
+import type { ParseResult } from '../../server/src/service/frr/syntax';
 import { buildWorkspaceIndex, type WorkspaceIndex } from '../../server/src/service/features/workspaceIndex';
 
 export interface Cursor {
@@ -143,4 +145,16 @@ spec:
   raw:
     rawConfig: |
 ${indented}`;
+}
+
+/** Every semantic token of a parse, with offsets into its text. */
+export function documentTokens(parse: ParseResult): { start: number; end: number; type: TokenType }[] {
+  const result: { start: number; end: number; type: TokenType }[] = [];
+  for (const line of parse.lines) {
+    for (const token of lineTokens(line, parse.source)) {
+      const start = line.start + tokenOffset(token);
+      result.push({ start, end: start + tokenLength(token), type: TOKEN_TYPES[tokenType(token)]! });
+    }
+  }
+  return result;
 }

@@ -1,7 +1,8 @@
 /** Semantic tokens: comments from their mark to the end of the line, keywords, names by the role their command gives them; the same for a line a live edit moved. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lineTokens, semanticTokens, tokenLength, tokenOffset, tokenType, TOKEN_TYPES } from '../../server/src/service/features/semanticTokens';
+import { lineTokens, tokenLength, tokenOffset, tokenType, TOKEN_TYPES } from '../../server/src/service/features/semanticTokens';
+import { documentTokens } from './helpers';
 import { parseFrr } from '../../server/src/service/frr/parser';
 import { reparseFrr } from '../../server/src/service/frr/reparse';
 import type { ParsedLine } from '../../server/src/service/frr/syntax';
@@ -9,7 +10,7 @@ import { document, edit, random } from '../frr/randomConfigs';
 
 test('comment lines, route-map names, actions and numbers get their token types', () => {
   const text = '  ! uplink policy\nroute-map RM-in permit 10\n match ip address prefix-list PL\n';
-  const tokens = semanticTokens(parseFrr(text)).map((t) => [text.slice(t.start, t.end), t.type]);
+  const tokens = documentTokens(parseFrr(text)).map((t) => [text.slice(t.start, t.end), t.type]);
   assert.deepEqual(tokens, [
     ['! uplink policy', 'comment'],
     ['route-map', 'keyword'],
@@ -41,7 +42,7 @@ test('a line keeps its tokens, as offsets from its start, when an edit above mov
     });
   assert.deepEqual(read(match).slice(-1), [['PL', 'type']]);
   assert.deepEqual(read(parse.lines[1]!).slice(3, 5), [['seq', 'keyword'], ['15', 'number']]);
-  assert.deepStrictEqual(semanticTokens(parse), semanticTokens(parseFrr(edited)));
+  assert.deepStrictEqual(documentTokens(parse), documentTokens(parseFrr(edited)));
 });
 
 test('through chains of random live edits, a line moved in place has the tokens it had, and all are those of a fresh parse', () => {
@@ -50,7 +51,7 @@ test('through chains of random live edits, a line moved in place has the tokens 
     const next = random(seed);
     let text = document(next);
     let parse = parseFrr(text);
-    assert.deepStrictEqual(semanticTokens(parse), semanticTokens(parseFrr(text)), `seed ${seed}`);
+    assert.deepStrictEqual(documentTokens(parse), documentTokens(parseFrr(text)), `seed ${seed}`);
     for (let step = 0; step < 6; step++) {
       // What each command line holds now; a re-read moves the lines it keeps (the parse itself is re-read in place).
       const before = new Map(parse.lines.filter((line) => line.commandId !== undefined).map((line) => [line, lineTokens(line, parse.text)]));
@@ -62,7 +63,7 @@ test('through chains of random live edits, a line moved in place has the tokens 
         assert.deepStrictEqual(lineTokens(line, parse.text), held, `seed ${seed}, edit ${step + 1}: line ${line.line}`);
         moved++;
       }
-      assert.deepStrictEqual(semanticTokens(parse), semanticTokens(parseFrr(text)), `seed ${seed}, edit ${step + 1}`);
+      assert.deepStrictEqual(documentTokens(parse), documentTokens(parseFrr(text)), `seed ${seed}, edit ${step + 1}`);
     }
   }
   assert.ok(moved > 10_000, `lines kept through edits: ${moved}`);

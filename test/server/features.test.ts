@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { semanticTokens, TOKEN_TYPES } from '../../server/src/service/features/semanticTokens';
+import { TOKEN_TYPES } from '../../server/src/service/features/semanticTokens';
+import { documentTokens } from '../features/helpers';
 import { parseFrr } from '../../server/src/service/frr/parser';
 import { document, edit, random } from '../frr/randomConfigs';
 import { EXTRAS as SHARED_EXTRAS, PEERS } from './fixtures';
@@ -20,7 +21,7 @@ function expectedTokens(text: string): number[] {
   const data: number[] = [];
   let line = 0;
   let character = 0;
-  for (const token of semanticTokens(parseFrr(text))) {
+  for (const token of documentTokens(parseFrr(text))) {
     const start = document.positionAt(token.start);
     const end = document.positionAt(token.end);
     if (start.line !== end.line) continue;

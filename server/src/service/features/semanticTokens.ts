@@ -4,16 +4,12 @@
  * line's start: a line's tokens depend on that line alone, so a client asks only for the lines it
  * shows.
  */
-import type { ParsedLine, ParseResult } from '../frr/syntax';
+import type { ParsedLine } from '../frr/syntax';
 import type { SourceText } from '../sourceText';
 import type { OffsetRange } from '../types';
 
 export const TOKEN_TYPES = ['keyword', 'function', 'type', 'variable', 'number', 'string', 'comment', 'namespace', 'enumMember'] as const;
 export type TokenType = (typeof TOKEN_TYPES)[number];
-
-export interface SemanticToken extends OffsetRange {
-  type: TokenType;
-}
 
 const ARG_TYPES: Record<string, TokenType> = {
   name: 'type',
@@ -144,16 +140,4 @@ function wordAt(tokens: readonly OffsetRange[], offset: number): number {
     else high = mid - 1;
   }
   return -1;
-}
-
-/** Every token of the parse, with offsets into its text. */
-export function semanticTokens(parse: ParseResult): SemanticToken[] {
-  const result: SemanticToken[] = [];
-  for (const line of parse.lines) {
-    for (const token of lineTokens(line, parse.source)) {
-      const start = line.start + tokenOffset(token);
-      result.push({ start, end: start + tokenLength(token), type: TOKEN_TYPES[tokenType(token)]! });
-    }
-  }
-  return result;
 }
