@@ -118,12 +118,25 @@ function split(text: string, size: number, make: (piece: string) => string): str
   return pieces;
 }
 
+/** Below this length V8 copies a slice; from it on, a slice is a view that keeps the whole sliced string alive. */
+const SLICE_VIEW_LENGTH = 13;
+
 /**
- * A string of its own: a slice of a longer string is a view that keeps all of it alive, and a
- * concatenation is a tree V8 flattens when first read. A chunk must hold only its characters.
+ * `text.slice(start, end)` as a string of its own. A word or chunk kept from a document's text must
+ * not be a view into it: lines an edit leaves alone keep their words, and each such view would keep
+ * the whole text of the version it was read from (3 MB at 100k lines, one more per edit); a chunk
+ * made by concatenating is a tree V8 flattens when first read.
  */
+export function detachedSlice(text: string, start: number, end: number): string {
+  const slice = text.slice(start, end);
+  // Concatenating makes a new short string, and slicing that keeps only it alive.
+  return end - start < SLICE_VIEW_LENGTH ? slice : (' ' + slice).slice(1);
+}
+
+
+/** A string made of `text` alone. */
 function copied(text: string): string {
-  return text.length === 0 ? text : (' ' + text).slice(1);
+  return detachedSlice(text, 0, text.length);
 }
 
 /** Offsets of `chunks` from chunk `from` on, appended to `starts` (which holds those up to `from`); then the length. */

@@ -4,6 +4,7 @@
  * Open addressing over hashes the lexer computes while scanning, so a repeated word costs no
  * allocation at all.
  */
+import { detachedSlice } from '../sourceText';
 
 /** Longer words (descriptions, passwords) are rarely repeated and are never interned. */
 export const MAX_INTERNED_LENGTH = 32;
@@ -44,20 +45,6 @@ export class WordInterner {
     }
     return fresh;
   }
-}
-
-/** Below this length V8 copies a slice; from it on, a slice is a view that keeps the whole sliced string alive. */
-const SLICE_VIEW_LENGTH = 13;
-
-/**
- * `text.slice(start, end)` as a string of its own. A word kept from a document's text must not be
- * a view into it: lines an edit leaves alone keep their words, and each such view would keep the
- * whole text of the version it was read from (3 MB at 100k lines, one more per edit).
- */
-export function detachedSlice(text: string, start: number, end: number): string {
-  const slice = text.slice(start, end);
-  // Concatenating makes a new short string, and slicing that keeps only it alive.
-  return end - start < SLICE_VIEW_LENGTH ? slice : (' ' + slice).slice(1);
 }
 
 /** One FNV-1a step; the lexer folds each character of a word into the running hash. */

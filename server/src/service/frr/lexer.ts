@@ -3,7 +3,8 @@
  * offsets into the original text. FRR has no quoting, escaping or trailing comments, so a token is
  * simply a run of characters other than space and tab.
  */
-import { detachedSlice, HASH_SEED, hashStep, MAX_INTERNED_LENGTH, WordInterner } from './intern';
+import { HASH_SEED, hashStep, MAX_INTERNED_LENGTH, WordInterner } from './intern';
+import { detachedSlice } from '../sourceText';
 import type { Arg, CommandMatch, Token } from './syntax';
 
 export interface LexedLine {

@@ -2,7 +2,7 @@
 import type { FrrModel } from '../../frr/model';
 import type { ParseResult } from '../../frr/syntax';
 import type { Finding, FrrVersion, OffsetRange, TextEdit } from '../../types';
-import { detachedSlice } from '../../frr/intern';
+import { detachedSlice } from '../../sourceText';
 
 export interface FrrRuleOptions {
   frrVersion?: FrrVersion;
